@@ -1,0 +1,28 @@
+using Npgsql;
+
+namespace ServiceWindow.Persistence.Database;
+
+/// Builds the one NpgsqlDataSource the process shares, and checks it can be reached.
+public static class Database
+{
+    public static NpgsqlDataSource CreateDataSource(string connectionString)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        builder.ConnectionStringBuilder.ApplicationName ??= "servicewindow";
+        return builder.Build();
+    }
+
+    /// Opens one connection or throws <see cref="DatabaseUnreachableException"/> with a readable message.
+    public static async Task EnsureReachableAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException)
+        {
+            throw DatabaseUnreachableException.From(dataSource.ConnectionString, e);
+        }
+    }
+}
