@@ -1,0 +1,28 @@
+using Dapper;
+using Microsoft.Extensions.Configuration;
+using ServiceWindow.Host.Cli;
+using ServiceWindow.Host.Demo;
+
+namespace ServiceWindow.Host.Tests.Demo;
+
+[Collection(HostDatabase.Name)]
+public sealed class DemoLoadCommandTests(HostDatabaseFixture fixture)
+{
+    [Fact]
+    public async Task RunAsync_LoadsOrganisationOnce_WhenRunTwice()
+    {
+        await fixture.Database.ResetAsync();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection([new("ConnectionStrings:ServiceWindow", fixture.Database.ConnectionString)])
+            .Build();
+        var context = new CliContext(configuration, new StringWriter(), new StringWriter());
+
+        Assert.Equal(0, await new DemoLoadCommand().RunAsync(context, [], CancellationToken.None));
+        Assert.Equal(0, await new DemoLoadCommand().RunAsync(context, [], CancellationToken.None));
+
+        await using var connection = await fixture.Database.DataSource.OpenConnectionAsync();
+        Assert.Equal(4, await connection.ExecuteScalarAsync<int>("select count(*) from windows"));
+        var leaders = await connection.QueryAsync<string>("select staff_id from staff_roles where role = 'leader'");
+        Assert.Equal(["sun.min"], leaders);
+    }
+}
