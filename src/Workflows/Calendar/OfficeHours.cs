@@ -22,9 +22,14 @@ public sealed record OfficeHours
     {
         ArgumentNullException.ThrowIfNull(sessions);
         ArgumentOutOfRangeException.ThrowIfZero(sessions.Count, nameof(sessions));
-        for (var i = 1; i < sessions.Count; i++)
+        for (var i = 0; i < sessions.Count; i++)
         {
-            if (sessions[i].Start < sessions[i - 1].End)
+            // default(OfficeSession) bypasses the session's own check.
+            if (sessions[i].End <= sessions[i].Start)
+            {
+                throw new ArgumentException($"office session {sessions[i]} must end after it starts", nameof(sessions));
+            }
+            if (i > 0 && sessions[i].Start < sessions[i - 1].End)
             {
                 throw new ArgumentException(
                     $"office session {sessions[i]} starts before {sessions[i - 1]} ends", nameof(sessions));

@@ -1,9 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace ServiceWindow.Workflows.Calendar;
 
 /// <summary>One stretch of office hours within a day, e.g. 09:00–12:00. <see cref="End"/> is exclusive.</summary>
 public readonly record struct OfficeSession
 {
     /// <summary>Creates a session; <paramref name="start"/> must come before <paramref name="end"/>.</summary>
+    [JsonConstructor]
     public OfficeSession(TimeOnly start, TimeOnly end)
     {
         if (end <= start)

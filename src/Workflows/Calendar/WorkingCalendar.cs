@@ -53,7 +53,8 @@ public sealed class WorkingCalendar
         Description = string.IsNullOrWhiteSpace(description) ? null : description;
         TimeZone = timeZone;
         OfficeHours = officeHours;
-        this.weeklyDaysOff = [.. weeklyDaysOff.Distinct().Order()];
+        // Monday first, as calendars are printed in China.
+        this.weeklyDaysOff = [.. weeklyDaysOff.Distinct().OrderBy(d => ((int)d + 6) % 7)];
         if (this.weeklyDaysOff.Length >= 7)
         {
             throw new ArgumentException("a calendar needs at least one working weekday", nameof(weeklyDaysOff));
