@@ -12,6 +12,7 @@ public static class CliDispatcher
         new MigrateCommand(),
         new DeadlineCommand(),
         new CalendarsImportCommand(),
+        new WorkflowsValidateCommand(),
     ];
 
     /// Runs the command named by <paramref name="args"/>, or returns null when the app should serve.
