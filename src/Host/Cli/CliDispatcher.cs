@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using ServiceWindow.Persistence.Database;
 using ServiceWindow.Persistence.Migrations;
 
@@ -16,7 +17,12 @@ public static class CliDispatcher
     ];
 
     /// Runs the command named by <paramref name="args"/>, or returns null when the app should serve.
-    public static async Task<int?> TryRunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    public static Task<int?> TryRunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default) =>
+        TryRunAsync(args, output, error, configuration: null, cancellationToken);
+
+    /// As above with the configuration given (tests point it at a scratch workflows folder); null builds the usual one.
+    public static async Task<int?> TryRunAsync(
+        string[] args, TextWriter output, TextWriter error, IConfiguration? configuration, CancellationToken cancellationToken = default)
     {
         if (args.Length == 0 || args[0].StartsWith('-') || args[0] == "serve")
         {
@@ -38,7 +44,7 @@ public static class CliDispatcher
             return 2;
         }
 
-        var context = new CliContext(Configuration.HostConfiguration.Build([]), output, error);
+        var context = new CliContext(configuration ?? Configuration.HostConfiguration.Build([]), output, error);
         try
         {
             return await command.RunAsync(context, args[command.Verb.Count..], cancellationToken);

@@ -80,6 +80,21 @@ public sealed class DeadlineCalculatorTests
         }
     }
 
+    [Fact]
+    public void Due_DoesNotAllocate_ForWorkingDayLimits()
+    {
+        var start = Instant("2025-09-26T10:00:00+08:00");
+        DeadlineCalculator.Due(CnMainland, start, TimeLimit.WorkingDays(5));
+        var before = GC.GetAllocatedBytesForCurrentThread();
+
+        for (var i = 1; i <= 60; i++)
+        {
+            DeadlineCalculator.Due(CnMainland, start.AddHours(i * 7), TimeLimit.WorkingDays(i));
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
     private static void AssertDue(string start, string limit, string expected, bool provisional, string edge)
     {
         var due = DeadlineCalculator.Due(CnMainland, Instant(start), TimeLimit.Parse(limit));
