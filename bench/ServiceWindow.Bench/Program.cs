@@ -4,6 +4,7 @@ using ServiceWindow.Bench;
 var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordinal)
 {
     ["deadlines"] = DeadlinesBenchmark.Run,
+    ["transitions"] = TransitionsBenchmark.Run,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

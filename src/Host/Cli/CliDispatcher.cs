@@ -14,6 +14,7 @@ public static class CliDispatcher
         new Demo.DemoLoadCommand(),
         new DeadlineCommand(),
         new CalendarsImportCommand(),
+        new WorkflowsValidateCommand(),
     ];
 
     /// Runs the command named by <paramref name="args"/>, or returns null when the app should serve.

@@ -1,0 +1,105 @@
+using ServiceWindow.Workflows.Calendar;
+using ServiceWindow.Workflows.Definitions;
+using ServiceWindow.Workflows.Engine;
+
+namespace ServiceWindow.Workflows.Tests.Support;
+
+/// Runs one case the way the store and scheduler would: applies results, keeps the history and the
+/// effects, and fires due timers in order as the fake clock moves.
+public sealed class CaseDriver
+{
+    private readonly WorkflowEngine engine = new();
+    private readonly List<HistoryEntry> history = [];
+    private readonly List<Effect> effects = [];
+    private readonly SortedDictionary<string, ScheduleTimer> scheduled = new(StringComparer.Ordinal);
+
+    public CaseDriver(WorkflowDefinition definition, DateTimeOffset start, WorkingCalendar? calendar = null)
+    {
+        Definition = definition;
+        Calendar = calendar ?? Calendars.CnMainland;
+        Clock = new FakeClock(start);
+    }
+
+    public static CaseDriver For(string definitionId, string start) =>
+        new(WorkflowFiles.Load(definitionId), Calendars.Instant(start));
+
+    public WorkflowDefinition Definition { get; }
+
+    public WorkingCalendar Calendar { get; }
+
+    public FakeClock Clock { get; }
+
+    public CaseState State { get; private set; } = null!;
+
+    public IReadOnlyList<HistoryEntry> History => history;
+
+    public IReadOnlyList<Effect> Effects => effects;
+
+    public IEnumerable<OpenFinding> Findings => effects.OfType<OpenFinding>();
+
+    public IEnumerable<Notify> Notices => effects.OfType<Notify>();
+
+    public IReadOnlyCollection<ScheduleTimer> Scheduled => scheduled.Values;
+
+    public TransitionResult Open(string action, Actor actor, params (string Name, string Value)[] inputs) =>
+        Apply(engine.Open(Definition, Calendar, Guid.NewGuid(), Command(action, actor, 0, inputs), Clock.Now));
+
+    public TransitionResult Do(string action, Actor actor, params (string Name, string Value)[] inputs) =>
+        Apply(engine.Execute(Definition, Calendar, State, Command(action, actor, State.Version, inputs), Clock.Now));
+
+    /// Moves the clock to <paramref name="instant"/>, firing every timer that falls due on the way at its due instant.
+    public List<TransitionResult> AdvanceTo(DateTimeOffset instant)
+    {
+        var fired = new List<TransitionResult>();
+        while (scheduled.Values.Where(t => t.DueAt <= instant).OrderBy(t => t.DueAt).FirstOrDefault() is { } next)
+        {
+            scheduled.Remove(next.Key);
+            if (next.DueAt > Clock.Now)
+            {
+                Clock.SetTo(next.DueAt);
+            }
+            var result = engine.FireTimer(Definition, Calendar, State, next.Key, Clock.Now);
+            fired.Add(Apply(result));
+        }
+        Clock.SetTo(instant);
+        return fired;
+    }
+
+    public List<TransitionResult> AdvanceTo(string instant) => AdvanceTo(Calendars.Instant(instant));
+
+    public TransitionResult Fire(string key) => Apply(engine.FireTimer(Definition, Calendar, State, key, Clock.Now));
+
+    public TransitionRefusedException Refused(string action, Actor actor, params (string Name, string Value)[] inputs) =>
+        Assert.ThrowsAny<TransitionRefusedException>(() => Do(action, actor, inputs));
+
+    public HistoryEntry Last(string kind) => history.Last(h => h.Kind == kind);
+
+    private TransitionResult Apply(TransitionResult result)
+    {
+        if (result.IsEmpty)
+        {
+            return result;
+        }
+        Assert.Equal((State?.HistoryLength ?? 0) + 1, result.History[0].Sequence);
+        Assert.Equal(result.State.HistoryLength, result.History[^1].Sequence);
+        State = result.State;
+        history.AddRange(result.History);
+        effects.AddRange(result.Effects);
+        foreach (var effect in result.Effects)
+        {
+            switch (effect)
+            {
+                case CancelTimer cancel:
+                    scheduled.Remove(cancel.Key);
+                    break;
+                case ScheduleTimer schedule:
+                    scheduled[schedule.Key] = schedule;
+                    break;
+            }
+        }
+        return result;
+    }
+
+    private static CaseCommand Command(string action, Actor actor, long version, (string Name, string Value)[] inputs) =>
+        new(action, actor, version, inputs.ToDictionary(i => i.Name, i => i.Value));
+}
