@@ -3,6 +3,8 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using ServiceWindow.Host.Configuration;
 using ServiceWindow.Host.Health;
+using ServiceWindow.Host.Notifications;
+using ServiceWindow.Host.Scheduling;
 using ServiceWindow.Persistence.Database;
 using ServiceWindow.Persistence.Migrations;
 
@@ -30,6 +32,9 @@ public static class WebHost
         var services = builder.Services;
         services.Configure<ServiceWindowOptions>(builder.Configuration.GetSection(ServiceWindowOptions.Section));
         services.AddSingleton(sp => Database.CreateDataSource(HostConfiguration.ConnectionString(sp.GetRequiredService<IConfiguration>())));
+        services.AddSingleton(TimeProvider.System);
+        NotificationSetup.AddNotifications(services, builder.Configuration);
+        SchedulerSetup.AddScheduler(services, builder.Configuration);
         services.AddProblemDetails();
         services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);

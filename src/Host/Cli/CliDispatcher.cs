@@ -10,6 +10,7 @@ public static class CliDispatcher
     public static IReadOnlyList<ICliCommand> Commands { get; } =
     [
         new MigrateCommand(),
+        new VerifyHistoryCommand(),
     ];
 
     /// Runs the command named by <paramref name="args"/>, or returns null when the app should serve.
