@@ -10,6 +10,8 @@ public static class CliDispatcher
     public static IReadOnlyList<ICliCommand> Commands { get; } =
     [
         new MigrateCommand(),
+        new DeadlineCommand(),
+        new CalendarsImportCommand(),
         new VerifyHistoryCommand(),
     ];
 
