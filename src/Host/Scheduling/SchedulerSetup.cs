@@ -1,6 +1,9 @@
 using Quartz;
 using ServiceWindow.Host.Configuration;
+using ServiceWindow.Persistence.Cases;
 using ServiceWindow.Persistence.Months;
+using ServiceWindow.Persistence.Timers;
+using ServiceWindow.Workflows.Engine;
 
 namespace ServiceWindow.Host.Scheduling;
 
@@ -17,6 +20,12 @@ public static class SchedulerSetup
         var section = configuration.GetSection(SchedulerOptions.Section);
         services.Configure<SchedulerOptions>(section);
         var options = section.Get<SchedulerOptions>() ?? new SchedulerOptions();
+        services.AddSingleton<FileWorkflowCatalog>();
+        services.AddSingleton<IWorkflowCatalog>(sp => sp.GetRequiredService<FileWorkflowCatalog>());
+        services.AddSingleton<WorkflowEngine>();
+        services.AddSingleton<ITimerFiring, EngineTimerFiring>();
+        services.AddSingleton<CaseStore>();
+        services.AddSingleton<CaseCommands>();
         if (!options.Enabled)
         {
             return;
@@ -62,6 +71,9 @@ public static class SchedulerSetup
                     .WithCronSchedule(DeadlineRecomputeJob.NightlyCron, cron => cron.InTimeZone(MonthlyClose.OfficeTimeZone)
                         .WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)),
                 job => job.WithIdentity(DeadlineRecomputeJob.Key).StoreDurably());
+            // Once at every start: the host has just published the calendar file it read.
+            quartz.AddTrigger<DeadlineRecomputeJob>(trigger => trigger.WithIdentity("provisional-deadline-recompute-at-start", Group)
+                .ForJob(DeadlineRecomputeJob.Key).StartNow());
         });
         services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
     }
