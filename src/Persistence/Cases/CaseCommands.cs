@@ -17,11 +17,9 @@ public sealed class CaseCommands(CaseStore store, IWorkflowCatalog catalog, Work
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(definitionId);
         ArgumentNullException.ThrowIfNull(command);
+        // No look-up first: opening does not depend on stored state, and a retry loses on the
+        // idempotency key (the batch's first statement) and gets the first outcome back.
         var requestHash = RequestHash("open", definitionId, caseId, command);
-        if (idempotencyKey is not null && await store.FindResultAsync(idempotencyKey, requestHash, cancellationToken) is { } earlier)
-        {
-            return Outcome(earlier);
-        }
         var now = clock.GetUtcNow();
         TransitionResult result;
         try

@@ -41,9 +41,9 @@ public static class CaseWriter
         {
             AppendCancelTimers(batch, change.Case.Id, change.TimersToCancel);
         }
-        foreach (var timer in change.TimersToSchedule)
+        if (change.TimersToSchedule.Count > 0)
         {
-            AppendScheduleTimer(batch, change.Case.Id, timer);
+            AppendScheduleTimers(batch, change.Case.Id, change.TimersToSchedule);
         }
         foreach (var notification in change.Notifications)
         {
@@ -146,13 +146,16 @@ public static class CaseWriter
             """,
             caseId, keys.ToArray());
 
-    private static void AppendScheduleTimer(NpgsqlBatch batch, Guid caseId, TimerRow timer) =>
+    // One statement for all of a change's timers; keys are distinct within a change.
+    private static void AppendScheduleTimers(NpgsqlBatch batch, Guid caseId, IReadOnlyList<TimerRow> timers) =>
         Add(batch,
             """
-            insert into timers (case_id, key, name, due_at) values ($1, $2, $3, $4)
-            on conflict (case_id, key) do update set name = excluded.name, due_at = excluded.due_at
+            insert into timers (case_id, key, name, due_at)
+            select $1, t.key, t.name, t.due_at from unnest($2::text[], $3::text[], $4::timestamptz[]) as t (key, name, due_at)
+            on conflict (case_id, key) do update set name = excluded.name, due_at = excluded.due_at, attempts = 0, last_error = null
             """,
-            caseId, timer.Key, timer.Name, timer.DueAt);
+            caseId, timers.Select(t => t.Key).ToArray(), timers.Select(t => t.Name).ToArray(),
+            timers.Select(t => t.DueAt.UtcDateTime).ToArray());
 
     private static void AppendNotification(NpgsqlBatch batch, Guid caseId, NotificationRow notification, DateTimeOffset at) =>
         Add(batch,
