@@ -3,6 +3,9 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using ServiceWindow.Host.Configuration;
 using ServiceWindow.Host.Health;
+using ServiceWindow.Host.Notifications;
+using ServiceWindow.Host.Scheduling;
+using ServiceWindow.Persistence.Calendars;
 using ServiceWindow.Persistence.Database;
 using ServiceWindow.Persistence.Migrations;
 
@@ -30,6 +33,9 @@ public static class WebHost
         var services = builder.Services;
         services.Configure<ServiceWindowOptions>(builder.Configuration.GetSection(ServiceWindowOptions.Section));
         services.AddSingleton(sp => Database.CreateDataSource(HostConfiguration.ConnectionString(sp.GetRequiredService<IConfiguration>())));
+        services.AddSingleton(TimeProvider.System);
+        NotificationSetup.AddNotifications(services, builder.Configuration);
+        SchedulerSetup.AddScheduler(services, builder.Configuration);
         services.AddProblemDetails();
         services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
@@ -55,6 +61,26 @@ public static class WebHost
             {
                 app.Logger.LogInformation("Applied migrations {Migrations}", string.Join(", ", applied));
             }
+        }
+        await PublishCalendarAsync(app, dataSource, cancellationToken);
+    }
+
+    // The recomputation of provisional deadlines compares the calendar versions published here.
+    private static async Task PublishCalendarAsync(WebApplication app, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        FileWorkflowCatalog catalog;
+        try
+        {
+            catalog = app.Services.GetRequiredService<FileWorkflowCatalog>();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ServiceWindow.Workflows.Calendar.CalendarFormatException)
+        {
+            app.Logger.LogWarning("No working calendar loaded: {Reason}", e.Message);
+            return;
+        }
+        if (await new MigrationRunner(dataSource).PendingAsync(cancellationToken) is { Count: 0 })
+        {
+            await new CalendarVersions(dataSource).PublishIfChangedAsync(catalog.Calendar, catalog.CalendarJson, cancellationToken);
         }
     }
 }

@@ -15,6 +15,7 @@ public static class CliDispatcher
         new DeadlineCommand(),
         new CalendarsImportCommand(),
         new WorkflowsValidateCommand(),
+        new VerifyHistoryCommand(),
     ];
 
     /// Runs the command named by <paramref name="args"/>, or returns null when the app should serve.

@@ -1,0 +1,333 @@
+using System.Diagnostics;
+using System.Globalization;
+using Dapper;
+using Npgsql;
+using Quartz;
+using ServiceWindow.Persistence.Cases;
+using ServiceWindow.Persistence.Timers;
+using ServiceWindow.Workflows.Engine;
+
+namespace ServiceWindow.Bench.Store;
+
+/// The case store's figures: intake against a plain insert loop, the timer sweep at scale, and
+/// per-case Quartz triggers against the timer table plus sweep. Sizes are options so the whole
+/// set runs in minutes on a small machine; every figure is measured, none extrapolated without saying so.
+public static class StoreBenchmarks
+{
+    private const string YellowKey = "escalation:1:1:1";
+    private static readonly WorkflowEngine Engine = new();
+    private static readonly BenchCatalog Catalog = new();
+
+    public static async Task AllAsync(string[] args)
+    {
+        await IntakeAsync(args);
+        await SweepAsync(args);
+        await QuartzVersusSweepAsync(args);
+    }
+
+    public static async Task IntakeAsync(string[] args)
+    {
+        var count = Option(args, "intakes", 5_000);
+        await using var dataSource = await BenchDatabase.CreateAsync();
+        var commands = new CaseCommands(new CaseStore(dataSource), Catalog, Engine, TimeProvider.System);
+        var clerk = Actor.Staff("clerk-1", "clerk");
+        await using (var connection = await dataSource.OpenConnectionAsync())
+        {
+            await connection.ExecuteAsync("create table bench_plain (id uuid primary key, payload jsonb not null, created_at timestamptz not null)");
+        }
+
+        async Task Plain(int n)
+        {
+            await using var connection = await dataSource.OpenConnectionAsync();
+            await using var insert = new NpgsqlCommand("insert into bench_plain (id, payload, created_at) values ($1, $2::jsonb, $3)", connection);
+            insert.Parameters.Add(new NpgsqlParameter { Value = Guid.Empty });
+            insert.Parameters.Add(new NpgsqlParameter { Value = """{"stage": "review"}""" });
+            insert.Parameters.Add(new NpgsqlParameter { Value = DateTime.UtcNow });
+            for (var i = 0; i < n; i++)
+            {
+                insert.Parameters[0].Value = Guid.NewGuid();
+                insert.Parameters[2].Value = DateTime.UtcNow;
+                await insert.ExecuteNonQueryAsync();
+            }
+        }
+        async Task Intake(int n, bool withKey)
+        {
+            for (var i = 0; i < n; i++)
+            {
+                var id = Guid.NewGuid();
+                await commands.OpenAsync(BenchCatalog.DefinitionId, id, CaseCommand.Of("accept", clerk, 0), withKey ? $"intake-{id}" : null);
+            }
+        }
+
+        // Warm-up: JIT, pool, plan caches.
+        await Plain(500);
+        await Intake(500, false);
+        await Intake(100, true);
+        var engineOnly = await Measurement.OfAsync(() =>
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var result = Engine.Open(Catalog.Latest(BenchCatalog.DefinitionId), Catalog.Calendar, Guid.NewGuid(), CaseCommand.Of("accept", clerk, 0), DateTimeOffset.UtcNow);
+                TransitionMapping.ToChange(result, 0, DateTimeOffset.UtcNow);
+            }
+            return Task.CompletedTask;
+        });
+        var plain = await Measurement.OfAsync(() => Plain(count));
+        var intake = await Measurement.OfAsync(() => Intake(count, false));
+        var keyed = await Measurement.OfAsync(() => Intake(count, true));
+
+        Console.WriteLine($"intake ({count} each, sequential, one connection at a time):");
+        Console.WriteLine($"  engine and mapping alone, no database: {engineOnly.PerSecond(count),8:F0}/s");
+        Console.WriteLine($"  plain single-row insert: {plain.PerSecond(count),8:F0}/s");
+        Console.WriteLine($"  intake (engine + case + history + 3 timers + outbox, one batch): {intake.PerSecond(count),8:F0}/s  ratio {intake.PerSecond(count) / plain.PerSecond(count):F2}  {intake.AllocatedBytes / count / 1024.0:F1} KiB/intake");
+        Console.WriteLine($"  intake with idempotency key: {keyed.PerSecond(count),8:F0}/s  ratio {keyed.PerSecond(count) / plain.PerSecond(count):F2}");
+    }
+
+    public static async Task SweepAsync(string[] args)
+    {
+        var due = Option(args, "due", 10_000);
+        var pending = Option(args, "pending", 1_000_000);
+        await using var dataSource = await BenchDatabase.CreateAsync();
+        var template = await OpenTemplateAsync(dataSource);
+        var watch = Stopwatch.StartNew();
+        const int warmUp = 500;
+        const int timersPerIdleCase = 10;
+        var dueCases = await CloneAsync(dataSource, template, due + warmUp);
+        var idleCases = await CloneAsync(dataSource, template, pending / timersPerIdleCase);
+        await using (var connection = await dataSource.OpenConnectionAsync())
+        {
+            await connection.ExecuteAsync("delete from timers");
+            await connection.ExecuteAsync(
+                "insert into timers (case_id, key, name, due_at) select id, @key, 'escalation.1', now() - interval '1 hour' from unnest(@ids) id",
+                new { key = YellowKey, ids = dueCases }, commandTimeout: 600);
+            await connection.ExecuteAsync(
+                """
+                insert into timers (case_id, key, name, due_at)
+                select id, 'future:' || n, 'future', now() + (random() * interval '60 days') + interval '1 day'
+                from unnest(@ids) id, generate_series(1, @perCase) n
+                """, new { ids = idleCases, perCase = timersPerIdleCase }, commandTimeout: 600);
+            await connection.ExecuteAsync("vacuum analyze", commandTimeout: 600);
+        }
+        var seeded = watch.Elapsed;
+        var firing = new EngineTimerFiring(Catalog, Engine);
+        var sweeper = new TimerSweeper(dataSource, firing, TimeProvider.System);
+
+        await sweeper.SweepBatchAsync(); // warm-up: one batch of 500
+        var result = new SweepResult();
+        var sweep = await Measurement.OfAsync(async () => result = await sweeper.SweepAsync());
+        var pendingNow = await CountAsync(dataSource, "select count(*) from timers");
+        var idleLarge = await EmptySweepsAsync(sweeper);
+        await using (var connection = await dataSource.OpenConnectionAsync())
+        {
+            await connection.ExecuteAsync("delete from timers where ctid in (select ctid from timers offset 1000)", commandTimeout: 600);
+            await connection.ExecuteAsync("vacuum analyze timers", commandTimeout: 600);
+        }
+        var idleSmall = await EmptySweepsAsync(sweeper);
+
+        Console.WriteLine($"sweep (seeded {due + warmUp + pending:N0} timers on {dueCases.Length + idleCases.Length:N0} cases in {seeded.TotalSeconds:F0} s):");
+        Console.WriteLine($"  {result.Fired:N0} due among {pendingNow + result.Fired:N0} pending fired through the engine in {sweep.Elapsed.TotalSeconds:F2} s ({sweep.PerSecond(result.Fired):F0}/s, {sweep.AllocatedBytes / Math.Max(1, result.Fired) / 1024.0:F1} KiB/timer)");
+        Console.WriteLine($"  sweep with 0 due: {idleLarge.TotalMilliseconds:F2} ms with {pendingNow:N0} pending, {idleSmall.TotalMilliseconds:F2} ms with 1,000 pending");
+    }
+
+    public static async Task QuartzVersusSweepAsync(string[] args)
+    {
+        var deadlines = Option(args, "deadlines", 100_000);
+        var quartzDeadlines = Option(args, "quartz-deadlines", deadlines);
+        var cap = TimeSpan.FromSeconds(Option(args, "quartz-seconds", 60));
+        await using var dataSource = await BenchDatabase.CreateAsync();
+        var template = await OpenTemplateAsync(dataSource);
+        var firing = new EngineTimerFiring(Catalog, Engine);
+        var store = new CaseStore(dataSource);
+        var lines = new List<string>();
+
+        // Our side: schedule = timer rows written in batches; fire = sweeps.
+        foreach (var catchUp in new[] { false, true })
+        {
+            await BenchDatabase.ResetAsync(dataSource);
+            template = await OpenTemplateAsync(dataSource);
+            var cases = await CloneAsync(dataSource, template, deadlines);
+            var dueAt = catchUp ? DateTimeOffset.UtcNow.AddHours(-1) : DateTimeOffset.UtcNow.AddSeconds(5);
+            var schedule = await Measurement.OfAsync(async () =>
+            {
+                await using var connection = await dataSource.OpenConnectionAsync();
+                await connection.ExecuteAsync("delete from timers");
+                foreach (var chunk in cases.Chunk(1_000))
+                {
+                    await connection.ExecuteAsync(
+                        "insert into timers (case_id, key, name, due_at) select id, @key, 'escalation.1', @dueAt from unnest(@ids) id",
+                        new { key = YellowKey, ids = chunk, dueAt = dueAt.UtcDateTime });
+                }
+            });
+            var sweeper = new TimerSweeper(dataSource, firing, TimeProvider.System);
+            var wait = dueAt - DateTimeOffset.UtcNow;
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait);
+            }
+            var fired = 0;
+            var fire = await Measurement.OfAsync(async () =>
+            {
+                // As the sweep job would: sweep until nothing is left, pausing briefly when a sweep finds nothing.
+                while (fired < deadlines)
+                {
+                    var result = await sweeper.SweepAsync();
+                    fired += result.Fired;
+                    if (result.Claimed == 0)
+                    {
+                        await Task.Delay(100);
+                    }
+                }
+            });
+            lines.Add($"  sweep  {(catchUp ? "catch-up" : "on time "),-8}: schedule {schedule.PerSecond(deadlines),8:F0}/s, fire {fire.PerSecond(fired),8:F0}/s ({fired:N0} in {fire.Elapsed.TotalSeconds:F1} s)");
+        }
+
+        // Quartz side: one trigger per deadline on the clustered PostgreSQL store, same engine work per firing.
+        foreach (var catchUp in new[] { false, true })
+        {
+            await BenchDatabase.ResetAsync(dataSource);
+            template = await OpenTemplateAsync(dataSource);
+            var cases = await CloneAsync(dataSource, template, quartzDeadlines);
+            var fired = 0;
+            var firstFire = 0L;
+            DeadlineJob.Fire = async id =>
+            {
+                var stored = await store.LoadAsync(id);
+                if (firing.Fire(stored, new DueTimer(id, YellowKey, "escalation.1", DateTimeOffset.UtcNow, 0), DateTimeOffset.UtcNow) is { } change)
+                {
+                    await store.CommitAsync(change);
+                }
+                Interlocked.CompareExchange(ref firstFire, Stopwatch.GetTimestamp(), 0);
+                Interlocked.Increment(ref fired);
+            };
+            var scheduler = await BuildQuartzAsync(BenchDatabase.ConnectionString());
+            var job = JobBuilder.Create<DeadlineJob>().WithIdentity("deadline", "bench").StoreDurably().Build();
+            await scheduler.AddJob(job, new AddJobOptions { Replace = true });
+            // Scheduled for later with the scheduler on standby; the due instant is then set for all at once.
+            var schedule = await Measurement.OfAsync(async () =>
+            {
+                foreach (var chunk in cases.Chunk(1_000))
+                {
+                    var triggers = chunk.Select(id => (ITrigger)TriggerBuilder.Create()
+                        .WithIdentity(id.ToString(), "deadlines")
+                        .ForJob(job.Key)
+                        .UsingJobData("case", id.ToString())
+                        .StartAt(DateTimeOffset.UtcNow.AddDays(30))
+                        .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
+                        .Build()).ToList();
+                    await scheduler.ScheduleJobs(new Dictionary<IJobDetail, IReadOnlyCollection<ITrigger>> { [job] = triggers },
+                        new ScheduleJobOptions { Replace = true });
+                }
+            });
+            var dueAt = catchUp ? DateTimeOffset.UtcNow.AddHours(-1) : DateTimeOffset.UtcNow.AddSeconds(5);
+            await using (var connection = await dataSource.OpenConnectionAsync())
+            {
+                await connection.ExecuteAsync(
+                    "update qrtz_triggers set next_fire_time = @ticks, start_time = @ticks where trigger_group = 'deadlines'",
+                    new { ticks = dueAt.UtcTicks });
+            }
+            await scheduler.Start();
+            var wait = dueAt - DateTimeOffset.UtcNow;
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait);
+            }
+            var started = Stopwatch.GetTimestamp();
+            while (Volatile.Read(ref fired) < quartzDeadlines && Stopwatch.GetElapsedTime(started) < cap)
+            {
+                await Task.Delay(200);
+            }
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            var count = Volatile.Read(ref fired);
+            await scheduler.Shutdown(false);
+            var rate = count / elapsed.TotalSeconds;
+            lines.Add($"  quartz {(catchUp ? "catch-up" : "on time "),-8}: schedule {schedule.PerSecond(quartzDeadlines),8:F0}/s, fire {rate,8:F0}/s ({count:N0} of {quartzDeadlines:N0} in {elapsed.TotalSeconds:F1} s{(count < quartzDeadlines ? $", stopped at the {cap.TotalSeconds:F0} s cap" : "")})");
+        }
+
+        Console.WriteLine($"deadlines: sweep {deadlines:N0}, quartz {quartzDeadlines:N0} (one trigger each); same engine work per firing");
+        lines.ForEach(Console.WriteLine);
+    }
+
+    private static async Task<IScheduler> BuildQuartzAsync(string connectionString)
+    {
+        var builder = QuartzSchedulerBuilder.Create(quartz =>
+        {
+            quartz.ConfigureScheduler(s =>
+            {
+                s.InstanceName = "bench";
+                s.GenerateInstanceId = true;
+                s.MaxBatchSize = 4;
+            });
+            quartz.UseDefaultThreadPool(pool => pool.MaxConcurrency = 4);
+            quartz.UsePersistentStore(store =>
+            {
+                store.UsePostgres(connectionString);
+                store.UseClustering();
+                store.UseSystemTextJsonSerializer();
+                store.ProvisionSchema();
+            });
+        });
+        return await builder.BuildScheduler();
+    }
+
+    /// One case opened through the engine; the benchmarks clone it, so every firing is real engine work.
+    private static async Task<Guid> OpenTemplateAsync(NpgsqlDataSource dataSource)
+    {
+        var id = Guid.NewGuid();
+        await new CaseCommands(new CaseStore(dataSource), Catalog, Engine, TimeProvider.System)
+            .OpenAsync(BenchCatalog.DefinitionId, id, CaseCommand.Of("accept", Actor.Staff("clerk-1", "clerk"), 0));
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await connection.ExecuteAsync("delete from timers where case_id = @id", new { id });
+        return id;
+    }
+
+    private static async Task<Guid[]> CloneAsync(NpgsqlDataSource dataSource, Guid template, int count)
+    {
+        var ids = Enumerable.Range(0, count).Select(_ => Guid.NewGuid()).ToArray();
+        await using var connection = await dataSource.OpenConnectionAsync();
+        foreach (var chunk in ids.Chunk(50_000))
+        {
+            await connection.ExecuteAsync(
+                """
+                insert into cases (id, definition_id, definition_version, stage, version, history_length, first_inquiry_owner,
+                                   handler_id, accepted_at, promised_deadline, statutory_deadline, warning_level, state, created_at, updated_at)
+                select n.id, t.definition_id, t.definition_version, t.stage, t.version, t.history_length, t.first_inquiry_owner,
+                       t.handler_id, t.accepted_at, t.promised_deadline, t.statutory_deadline, t.warning_level,
+                       jsonb_set(t.state, '{Id}', to_jsonb(n.id::text)), t.created_at, t.updated_at
+                from cases t, unnest(@ids) as n (id)
+                where t.id = @template;
+                insert into case_history (case_id, sequence, kind, actor_id, at, action, from_stage, to_stage, payload)
+                select n.id, h.sequence, h.kind, h.actor_id, h.at, h.action, h.from_stage, h.to_stage, h.payload
+                from case_history h, unnest(@ids) as n (id)
+                where h.case_id = @template;
+                """, new { ids = chunk, template }, commandTimeout: 600);
+        }
+        return ids;
+    }
+
+    private static async Task<TimeSpan> EmptySweepsAsync(TimerSweeper sweeper)
+    {
+        for (var i = 0; i < 20; i++)
+        {
+            await sweeper.SweepAsync();
+        }
+        const int runs = 200;
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < runs; i++)
+        {
+            await sweeper.SweepAsync();
+        }
+        return watch.Elapsed / runs;
+    }
+
+    private static async Task<long> CountAsync(NpgsqlDataSource dataSource, string sql)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        return await connection.ExecuteScalarAsync<long>(sql);
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var index = Array.IndexOf(args, $"--{name}");
+        return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+}

@@ -1,0 +1,190 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace ServiceWindow.Persistence.Cases;
+
+/// Turns case changes into the statements of one batch: one round trip, one transaction (the
+/// caller's, or the implicit one PostgreSQL gives a batch). Order matters: the idempotency record
+/// first, so a concurrent retry fails before anything else; the guarded case write before the
+/// history, so a stale command never appends; fired and cancelled timers before new ones, so a
+/// timer rescheduled under its own key survives.
+public static class CaseWriter
+{
+    // The PostgreSQL error codes the schema raises or that a lost race produces.
+    internal const string VersionConflictState = "SW409";
+    internal const string UniqueViolationState = "23505";
+    private const string CasesPrimaryKey = "cases_pkey";
+    private const string HistoryPrimaryKey = "case_history_pkey";
+    internal const string IdempotencyPrimaryKey = "idempotency_records_pkey";
+
+    public static void Append(NpgsqlBatch batch, CaseChange change, IdempotencyRecord? idempotency = null)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(change);
+        if (idempotency is not null)
+        {
+            AppendIdempotency(batch, idempotency);
+        }
+        if (change.IsNewCase)
+        {
+            AppendInsertCase(batch, change);
+        }
+        else
+        {
+            AppendGuardedUpdate(batch, change);
+        }
+        foreach (var entry in change.History)
+        {
+            AppendHistory(batch, change.Case.Id, entry);
+        }
+        if (change.TimersToCancel.Count > 0)
+        {
+            AppendCancelTimers(batch, change.Case.Id, change.TimersToCancel);
+        }
+        if (change.TimersToSchedule.Count > 0)
+        {
+            AppendScheduleTimers(batch, change.Case.Id, change.TimersToSchedule);
+        }
+        foreach (var notification in change.Notifications)
+        {
+            AppendNotification(batch, change.Case.Id, notification, change.At);
+        }
+        foreach (var finding in change.Findings)
+        {
+            AppendFinding(batch, change.Case.Id, finding, change.At);
+        }
+    }
+
+    /// Writes one change as its own batch and maps the database's refusals to ours.
+    public static async Task WriteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CaseChange change,
+        IdempotencyRecord? idempotency, CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        Append(batch, change, idempotency);
+        try
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (PostgresException e) when (IsConflict(e))
+        {
+            throw new ConcurrencyConflictException(change.Case.Id, change.ExpectedVersion, e);
+        }
+    }
+
+    /// A lost race: the guarded update matched nothing, the case id is taken, or another writer
+    /// appended the same history sequence first.
+    public static bool IsConflict(PostgresException e) =>
+        e.SqlState == VersionConflictState
+        || (e.SqlState == UniqueViolationState && e.ConstraintName is CasesPrimaryKey or HistoryPrimaryKey);
+
+    public static bool IsIdempotencyRace(PostgresException e) =>
+        e.SqlState == UniqueViolationState && e.ConstraintName == IdempotencyPrimaryKey;
+
+    private static void AppendIdempotency(NpgsqlBatch batch, IdempotencyRecord record) =>
+        Add(batch,
+            """
+            insert into idempotency_records (key, case_id, action, request_hash, result)
+            values ($1, $2, $3, $4, $5::jsonb)
+            """,
+            record.Key, record.CaseId, record.Action, record.RequestHash, record.ResultJson);
+
+    private static void AppendInsertCase(NpgsqlBatch batch, CaseChange change)
+    {
+        var c = change.Case;
+        Add(batch,
+            """
+            insert into cases (
+                id, definition_id, definition_version, service_item_code, stage, version, history_length,
+                first_inquiry_owner, handler_id, accepted_at, promised_deadline, statutory_deadline,
+                deadlines_provisional, warning_level, receipt_number, lookup_secret_hash, completed_at,
+                state, created_at, updated_at)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18::jsonb, $19, $19)
+            """,
+            c.Id, c.DefinitionId, c.DefinitionVersion, c.ServiceItemCode, c.Stage, c.Version, c.HistoryLength,
+            c.FirstInquiryOwner, c.HandlerId, c.AcceptedAt, c.PromisedDeadline, c.StatutoryDeadline,
+            c.DeadlinesProvisional, c.WarningLevel, c.ReceiptNumber, c.LookupSecretHash, c.CompletedAt,
+            c.StateJson, change.At);
+    }
+
+    private static void AppendGuardedUpdate(NpgsqlBatch batch, CaseChange change)
+    {
+        var c = change.Case;
+        // The aggregate always yields one row; the conflict function runs only when nothing matched,
+        // and its error aborts the whole batch.
+        Add(batch,
+            """
+            with updated as (
+                update cases set
+                    definition_version = $3, service_item_code = $4, stage = $5, version = $6, history_length = $7,
+                    first_inquiry_owner = $8, handler_id = $9, accepted_at = $10, promised_deadline = $11,
+                    statutory_deadline = $12, deadlines_provisional = $13, warning_level = $14,
+                    receipt_number = $15, lookup_secret_hash = $16, completed_at = $17, state = $18::jsonb,
+                    updated_at = $19
+                where id = $1 and version = $2
+                returning 1)
+            select case when count(*) = 1 then 1 else case_version_conflict($1, $2) end from updated
+            """,
+            c.Id, change.ExpectedVersion, c.DefinitionVersion, c.ServiceItemCode, c.Stage, c.Version, c.HistoryLength,
+            c.FirstInquiryOwner, c.HandlerId, c.AcceptedAt, c.PromisedDeadline, c.StatutoryDeadline,
+            c.DeadlinesProvisional, c.WarningLevel, c.ReceiptNumber, c.LookupSecretHash, c.CompletedAt,
+            c.StateJson, change.At);
+    }
+
+    private static void AppendHistory(NpgsqlBatch batch, Guid caseId, HistoryRow entry) =>
+        Add(batch,
+            """
+            insert into case_history (case_id, sequence, kind, actor_id, at, action, from_stage, to_stage, payload)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb)
+            """,
+            caseId, entry.Sequence, entry.Kind, entry.ActorId, entry.At, entry.Action, entry.FromStage, entry.ToStage,
+            entry.PayloadJson);
+
+    private static void AppendCancelTimers(NpgsqlBatch batch, Guid caseId, IReadOnlyList<string> keys) =>
+        Add(batch,
+            """
+            delete from timers where case_id = $1 and key = any($2)
+            """,
+            caseId, keys.ToArray());
+
+    // One statement for all of a change's timers; keys are distinct within a change.
+    private static void AppendScheduleTimers(NpgsqlBatch batch, Guid caseId, IReadOnlyList<TimerRow> timers) =>
+        Add(batch,
+            """
+            insert into timers (case_id, key, name, due_at)
+            select $1, t.key, t.name, t.due_at from unnest($2::text[], $3::text[], $4::timestamptz[]) as t (key, name, due_at)
+            on conflict (case_id, key) do update set name = excluded.name, due_at = excluded.due_at, attempts = 0, last_error = null
+            """,
+            caseId, timers.Select(t => t.Key).ToArray(), timers.Select(t => t.Name).ToArray(),
+            timers.Select(t => t.DueAt.UtcDateTime).ToArray());
+
+    private static void AppendNotification(NpgsqlBatch batch, Guid caseId, NotificationRow notification, DateTimeOffset at) =>
+        Add(batch,
+            """
+            insert into outbox (case_id, recipient, template, data, created_at, due_at)
+            values ($1, $2, $3, $4::jsonb, $5, $5)
+            """,
+            caseId, notification.Recipient, notification.Template, notification.DataJson, at);
+
+    private static void AppendFinding(NpgsqlBatch batch, Guid caseId, FindingRow finding, DateTimeOffset at) =>
+        Add(batch,
+            """
+            insert into findings (id, kind, case_id, responsible_staff_id, reason, evidence_sequences, opened_at)
+            values ($1, $2, $3, $4, $5, $6, $7)
+            """,
+            finding.Id, finding.Kind, caseId, finding.ResponsibleStaffId, finding.Reason, finding.EvidenceSequences.ToArray(), at);
+
+    private static void Add(NpgsqlBatch batch, string sql, params object?[] values)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var value in values)
+        {
+            command.Parameters.Add(value switch
+            {
+                null => new NpgsqlParameter { Value = DBNull.Value },
+                DateTimeOffset instant => new NpgsqlParameter { Value = instant.ToUniversalTime(), NpgsqlDbType = NpgsqlDbType.TimestampTz },
+                _ => new NpgsqlParameter { Value = value },
+            });
+        }
+        batch.BatchCommands.Add(command);
+    }
+}

@@ -1,0 +1,12 @@
+namespace ServiceWindow.Persistence.Cases;
+
+/// A case as read back for the next command or timer: enough to rebuild the engine's state and
+/// to guard the write that follows.
+public sealed record StoredCase(
+    Guid Id,
+    string DefinitionId,
+    int DefinitionVersion,
+    string Stage,
+    long Version,
+    int HistoryLength,
+    string StateJson);

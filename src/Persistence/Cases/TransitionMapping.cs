@@ -1,0 +1,92 @@
+using System.Text;
+using System.Text.Json;
+using ServiceWindow.Workflows.Engine;
+
+namespace ServiceWindow.Persistence.Cases;
+
+/// Turns what the engine returned into what the store writes: the case row with its projected
+/// columns, the history rows and the effects as timer, outbox and finding rows.
+public static class TransitionMapping
+{
+    public static CaseChange ToChange(TransitionResult result, long expectedVersion, DateTimeOffset at, Receipt? receipt = null)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var state = result.State;
+        var row = new CaseRow(state.Id, state.DefinitionId, state.DefinitionVersion, state.Stage, state.Version, state.HistoryLength,
+            CaseStateJson.Serialize(state))
+        {
+            FirstInquiryOwner = state.FirstInquiryOwner,
+            HandlerId = state.Handler,
+            AcceptedAt = state.Clock?.AcceptedAt,
+            PromisedDeadline = state.PromisedDue,
+            StatutoryDeadline = state.StatutoryDue,
+            DeadlinesProvisional = state.DeadlinesProvisional,
+            WarningLevel = SnakeCase(state.WarningLevel.ToString()),
+            CompletedAt = state.IsClosed ? state.UpdatedAt : null,
+            ReceiptNumber = receipt?.Number,
+            LookupSecretHash = receipt?.SecretHash,
+        };
+
+        // Effects apply in order: a cancel then a schedule of one key reschedules it, and the reverse drops it.
+        var scheduled = new Dictionary<string, TimerRow>(StringComparer.Ordinal);
+        var cancelled = new HashSet<string>(StringComparer.Ordinal);
+        var notifications = new List<NotificationRow>();
+        var findings = new List<FindingRow>();
+        foreach (var effect in result.Effects)
+        {
+            switch (effect)
+            {
+                case ScheduleTimer timer:
+                    scheduled[timer.Key] = new TimerRow(timer.Key, timer.Name, timer.DueAt);
+                    break;
+                case CancelTimer cancel:
+                    scheduled.Remove(cancel.Key);
+                    cancelled.Add(cancel.Key);
+                    break;
+                case Notify notify:
+                    var data = new Dictionary<string, string>(notify.Data, StringComparer.Ordinal);
+                    data.TryAdd("case", state.Id.ToString());
+                    notifications.Add(new NotificationRow(notify.Recipient, notify.Template, JsonSerializer.Serialize(data, CaseStateJson.Options)));
+                    break;
+                case OpenFinding finding:
+                    findings.Add(new FindingRow(Guid.NewGuid(), SnakeCase(finding.Kind.ToString()), finding.ResponsibleStaffId, finding.Reason,
+                        finding.EvidenceSequences));
+                    break;
+                default:
+                    throw new NotSupportedException($"the store does not know how to apply {effect.GetType().Name}");
+            }
+        }
+
+        return new CaseChange(row, expectedVersion, at)
+        {
+            History = result.History.Select(ToRow).ToList(),
+            TimersToSchedule = scheduled.Values.ToList(),
+            TimersToCancel = cancelled.ToList(),
+            Notifications = notifications,
+            Findings = findings,
+        };
+    }
+
+    private static HistoryRow ToRow(HistoryEntry entry) =>
+        new(entry.Sequence, entry.Kind, entry.ActorId, entry.At, CaseStateJson.Serialize(new { data = entry.Data, clock = entry.Clock }))
+        {
+            Action = entry.Action,
+            FromStage = entry.FromStage,
+            ToStage = entry.ToStage,
+        };
+
+    /// `SlowAction` -> `slow_action`, the spelling the schema's check constraints use.
+    public static string SnakeCase(string name)
+    {
+        var text = new StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (char.IsUpper(name[i]) && i > 0)
+            {
+                text.Append('_');
+            }
+            text.Append(char.ToLowerInvariant(name[i]));
+        }
+        return text.ToString();
+    }
+}

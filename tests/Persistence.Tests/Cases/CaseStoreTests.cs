@@ -1,0 +1,156 @@
+using Dapper;
+using ServiceWindow.Persistence.Cases;
+using ServiceWindow.Persistence.Tests.Store;
+
+namespace ServiceWindow.Persistence.Tests.Cases;
+
+[Collection(StoreDatabaseCollection.Name)]
+public sealed class CaseStoreTests(StoreDatabase database) : IAsyncLifetime
+{
+    private readonly CaseStore store = new(database.DataSource);
+
+    public Task InitializeAsync() => database.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task CommitAsync_WritesCaseHistoryTimersAndOutbox_WhenCaseIsNew()
+    {
+        var change = CaseChanges.NewCase(
+            timers: [new TimerRow("promised-yellow", "yellow", CaseChanges.Start.AddDays(4))],
+            notifications: [new NotificationRow("13800000000", "accepted", """{"promised": "2025-03-10"}""")]);
+
+        await store.CommitAsync(change);
+
+        var stored = await store.LoadAsync(change.Case.Id);
+        Assert.Equal((1L, 1, "accepted"), (stored.Version, stored.HistoryLength, stored.Stage));
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        Assert.Equal(1, await connection.ExecuteScalarAsync<int>("select count(*) from case_history where case_id = @id", new { id = change.Case.Id }));
+        Assert.Equal("yellow", await connection.ExecuteScalarAsync<string>("select name from timers where case_id = @id", new { id = change.Case.Id }));
+        Assert.Equal("accepted", await connection.ExecuteScalarAsync<string>("select template from outbox where case_id = @id", new { id = change.Case.Id }));
+    }
+
+    [Fact]
+    public async Task CommitAsync_ExactlyOneWins_WhenTwoActionsRaceOnOneCase()
+    {
+        var opened = CaseChanges.NewCase();
+        await store.CommitAsync(opened);
+        var current = await store.LoadAsync(opened.Case.Id);
+
+        // Both commands read version 1; they are released together so their writes overlap.
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        async Task<Exception?> Act(string actor)
+        {
+            await gate.Task;
+            try
+            {
+                await store.CommitAsync(CaseChanges.Next(current, "assigned", actor, CaseChanges.Start.AddHours(1), stage: "in_review"));
+                return null;
+            }
+            catch (ConcurrencyConflictException e)
+            {
+                return e;
+            }
+        }
+        var first = Task.Run(() => Act("chief-1"));
+        var second = Task.Run(() => Act("chief-2"));
+        gate.SetResult();
+        var outcomes = await Task.WhenAll(first, second);
+
+        Assert.Single(outcomes, o => o is null);
+        Assert.Single(outcomes, o => o is ConcurrencyConflictException);
+        var after = await store.LoadAsync(opened.Case.Id);
+        Assert.Equal((2L, 2), (after.Version, after.HistoryLength));
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        var sequences = (await connection.QueryAsync<int>("select sequence from case_history where case_id = @id order by sequence", new { id = opened.Case.Id })).ToList();
+        Assert.Equal([1, 2], sequences);
+    }
+
+    [Fact]
+    public async Task CommitAsync_ThrowsConflictAndWritesNothing_WhenVersionIsStale()
+    {
+        var opened = CaseChanges.NewCase();
+        await store.CommitAsync(opened);
+        var stale = await store.LoadAsync(opened.Case.Id);
+        await store.CommitAsync(CaseChanges.Next(stale, "assigned", "chief-1", CaseChanges.Start.AddHours(1)));
+
+        var late = CaseChanges.Next(stale, "commented", "clerk-2", CaseChanges.Start.AddHours(2),
+            notifications: [new NotificationRow("13800000000", "late", "{}")]);
+        var conflict = await Assert.ThrowsAsync<ConcurrencyConflictException>(() => store.CommitAsync(late));
+
+        Assert.Equal(1, conflict.ExpectedVersion);
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("select count(*) from outbox where template = 'late'"));
+        Assert.Equal(2, await connection.ExecuteScalarAsync<int>("select count(*) from case_history"));
+    }
+
+    [Fact]
+    public async Task CommitAsync_ThrowsConflict_WhenCaseIdIsTaken()
+    {
+        var opened = CaseChanges.NewCase();
+        await store.CommitAsync(opened);
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => store.CommitAsync(CaseChanges.NewCase(opened.Case.Id)));
+    }
+
+    [Fact]
+    public async Task CommitAsync_ReturnsFirstResultAndWritesNothing_WhenCommandIsRetried()
+    {
+        var opened = CaseChanges.NewCase();
+        await store.CommitAsync(opened);
+        var current = await store.LoadAsync(opened.Case.Id);
+        var change = CaseChanges.Next(current, "assigned", "chief-1", CaseChanges.Start.AddHours(1),
+            notifications: [new NotificationRow("13800000000", "assigned", "{}")]);
+        var record = new IdempotencyRecord("key-1", opened.Case.Id, "assign", "hash-a", """{"version": 2}""");
+        await store.CommitAsync(change, record);
+
+        // A retry finds the key before doing anything; a retry that raced past that check loses on the key.
+        Assert.Equal("""{"version": 2}""", await store.FindResultAsync("key-1", "hash-a"));
+        var raced = await store.CommitAsync(change, record with { });
+
+        Assert.Equal("""{"version": 2}""", raced);
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        Assert.Equal(1, await connection.ExecuteScalarAsync<int>("select count(*) from outbox where template = 'assigned'"));
+        Assert.Equal(2, await connection.ExecuteScalarAsync<int>("select count(*) from case_history"));
+    }
+
+    [Fact]
+    public async Task FindResultAsync_Refuses_WhenKeyWasUsedForAnotherCommand()
+    {
+        var opened = CaseChanges.NewCase();
+        await store.CommitAsync(opened, new IdempotencyRecord("key-2", opened.Case.Id, "accept", "hash-a", "{}"));
+
+        await Assert.ThrowsAsync<IdempotencyKeyReusedException>(() => store.FindResultAsync("key-2", "hash-b"));
+    }
+
+    [Fact]
+    public async Task CommitAsync_LeavesKeyUnused_WhenCommandConflicts()
+    {
+        var opened = CaseChanges.NewCase();
+        await store.CommitAsync(opened);
+        var stale = await store.LoadAsync(opened.Case.Id);
+        await store.CommitAsync(CaseChanges.Next(stale, "assigned", "chief-1", CaseChanges.Start.AddHours(1)));
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => store.CommitAsync(
+            CaseChanges.Next(stale, "commented", "clerk-2", CaseChanges.Start.AddHours(2)),
+            new IdempotencyRecord("key-3", opened.Case.Id, "comment", "hash-a", "{}")));
+
+        Assert.Null(await store.FindResultAsync("key-3", "hash-a"));
+    }
+
+    [Fact]
+    public async Task CommitAsync_CancelsAndMovesTimers_WhenChangeSaysSo()
+    {
+        var opened = CaseChanges.NewCase(timers: [new TimerRow("yellow", "yellow", CaseChanges.Start.AddDays(4)), new TimerRow("red", "red", CaseChanges.Start.AddDays(5))]);
+        await store.CommitAsync(opened);
+        var current = await store.LoadAsync(opened.Case.Id);
+
+        await store.CommitAsync(CaseChanges.Next(current, "paused", "clerk-1", CaseChanges.Start.AddHours(1),
+            cancel: ["yellow"], timers: [new TimerRow("red", "red", CaseChanges.Start.AddDays(9))]));
+
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        var timers = (await connection.QueryAsync<(string Key, DateTime DueAt)>("select key, due_at from timers where case_id = @id", new { id = opened.Case.Id })).ToList();
+        var red = Assert.Single(timers);
+        Assert.Equal(("red", CaseChanges.Start.AddDays(9).UtcDateTime), red);
+    }
+}

@@ -1,0 +1,130 @@
+using Dapper;
+using ServiceWindow.Persistence.Cases;
+using ServiceWindow.Persistence.History;
+using ServiceWindow.Persistence.Tests.Store;
+using ServiceWindow.Persistence.Timers;
+using ServiceWindow.Workflows.Engine;
+
+namespace ServiceWindow.Persistence.Tests.Engine;
+
+[Collection(StoreDatabaseCollection.Name)]
+public sealed class CaseCommandsTests(StoreDatabase database) : IAsyncLifetime
+{
+    // Monday 2025-03-03, 10:00 in Shanghai: five working days end at office close on Monday 03-10.
+    private readonly ManualClock clock = new(new DateTimeOffset(2025, 3, 3, 10, 0, 0, TimeSpan.FromHours(8)));
+    private readonly CaseStore store = new(database.DataSource);
+    private readonly WorkflowEngine engine = new();
+
+    public Task InitializeAsync() => database.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private CaseCommands Commands => new(store, TestCatalog.Instance, engine, clock);
+
+    private static readonly Actor Clerk = Actor.Staff("clerk-1", "clerk");
+
+    [Fact]
+    public async Task OpenAsync_StoresStateHistoryTimersAndNotice_WhenCaseIsAccepted()
+    {
+        var id = Guid.NewGuid();
+
+        var outcome = await Commands.OpenAsync(TestCatalog.DefinitionId, id, CaseCommand.Of("accept", Clerk, 0));
+
+        var stored = await store.LoadAsync(id);
+        Assert.Equal((id, "review", stored.Version), (outcome.CaseId, outcome.Stage, outcome.Version));
+        var state = CaseStateJson.Deserialize(stored.StateJson);
+        Assert.Equal(("review", 1L, 3), (state.Stage, state.Version, state.Timers.Count));
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        var promised = await connection.ExecuteScalarAsync<DateTime>("select promised_deadline from cases where id = @id", new { id });
+        Assert.Equal(new DateTimeOffset(2025, 3, 10, 17, 30, 0, TimeSpan.FromHours(8)).UtcDateTime, promised);
+        Assert.True(await connection.ExecuteScalarAsync<int>("select count(*) from timers where case_id = @id", new { id }) > 0);
+        Assert.True(await connection.ExecuteScalarAsync<int>("select count(*) from outbox where case_id = @id", new { id }) > 0);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_ExactlyOneWins_WhenTwoStaffActOnTheSameVersion()
+    {
+        var id = Guid.NewGuid();
+        var opened = await Commands.OpenAsync(TestCatalog.DefinitionId, id, CaseCommand.Of("accept", Clerk, 0));
+
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        async Task<Exception?> Act(string action, string staff)
+        {
+            await gate.Task;
+            try
+            {
+                await Commands.ExecuteAsync(id, CaseCommand.Of(action, Actor.Staff(staff, "clerk", "handler"), opened.Version));
+                return null;
+            }
+            catch (ConcurrencyConflictException e)
+            {
+                return e;
+            }
+        }
+        var approve = Task.Run(() => Act("approve", "handler-1"));
+        var refer = Task.Run(() => Act("refer", "handler-2"));
+        gate.SetResult();
+        var outcomes = await Task.WhenAll(approve, refer);
+
+        Assert.Single(outcomes, o => o is null);
+        Assert.Single(outcomes, o => o is ConcurrencyConflictException);
+        var stored = await store.LoadAsync(id);
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        var sequences = (await connection.QueryAsync<int>("select sequence from case_history where case_id = @id order by sequence", new { id })).ToList();
+        Assert.Equal(Enumerable.Range(1, stored.HistoryLength), sequences);
+        Assert.True((await new HistoryVerifier(database.DataSource).VerifyAsync()).Intact);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_ReturnsFirstOutcomeAndWritesNothing_WhenRetriedWithSameKey()
+    {
+        var id = Guid.NewGuid();
+        var opened = await Commands.OpenAsync(TestCatalog.DefinitionId, id, CaseCommand.Of("accept", Clerk, 0), "open-1");
+        var command = CaseCommand.Of("approve", Actor.Staff("handler-1", "handler"), opened.Version);
+
+        var first = await Commands.ExecuteAsync(id, command, "approve-1");
+        var retried = await Commands.ExecuteAsync(id, command, "approve-1");
+        var reopened = await Commands.OpenAsync(TestCatalog.DefinitionId, id, CaseCommand.Of("accept", Clerk, 0), "open-1");
+
+        Assert.Equal(first, retried);
+        Assert.Equal(opened, reopened);
+        Assert.Equal(first.LastSequence, (await store.LoadAsync(id)).HistoryLength);
+        await Assert.ThrowsAsync<IdempotencyKeyReusedException>(() =>
+            Commands.ExecuteAsync(id, CaseCommand.Of("refer", Actor.Staff("handler-1", "handler"), opened.Version), "approve-1"));
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_ThrowsConflict_WhenVersionIsStale()
+    {
+        var id = Guid.NewGuid();
+        var opened = await Commands.OpenAsync(TestCatalog.DefinitionId, id, CaseCommand.Of("accept", Clerk, 0));
+        await Commands.ExecuteAsync(id, CaseCommand.Of("refer", Actor.Staff("handler-1", "handler"), opened.Version));
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() =>
+            Commands.ExecuteAsync(id, CaseCommand.Of("approve", Actor.Staff("handler-2", "handler"), opened.Version)));
+    }
+
+    [Fact]
+    public async Task Sweep_EscalatesEachLevelOnce_WhenDeadlinesPassedWhileHostWasDown()
+    {
+        var id = Guid.NewGuid();
+        await Commands.OpenAsync(TestCatalog.DefinitionId, id, CaseCommand.Of("accept", Clerk, 0));
+        // The host is down from acceptance until well past red + 2 working days.
+        clock.Now = new DateTimeOffset(2025, 3, 20, 9, 0, 0, TimeSpan.FromHours(8));
+        var firing = new EngineTimerFiring(TestCatalog.Instance, engine);
+
+        var first = await new TimerSweeper(database.DataSource, firing, clock).SweepAsync();
+        var second = await new TimerSweeper(database.DataSource, firing, clock).SweepAsync();
+
+        Assert.True(first.Fired > 0);
+        Assert.Equal(0, second.Fired);
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        var escalations = (await connection.QueryAsync<string>(
+            "select action from case_history where case_id = @id and kind = 'escalation' order by sequence", new { id })).ToList();
+        Assert.Equal(escalations.Distinct().Count(), escalations.Count);
+        Assert.Equal(3, escalations.Count);
+        Assert.Equal("red", await connection.ExecuteScalarAsync<string>("select warning_level from cases where id = @id", new { id }));
+        Assert.Equal(1, await connection.ExecuteScalarAsync<int>("select count(*) from findings where case_id = @id and kind = 'slow_action'", new { id }));
+        Assert.True((await new HistoryVerifier(database.DataSource).VerifyAsync()).Intact);
+    }
+}

@@ -1,0 +1,160 @@
+using Dapper;
+using Npgsql;
+using ServiceWindow.Persistence.Cases;
+using ServiceWindow.Persistence.Tests.Store;
+using ServiceWindow.Persistence.Timers;
+
+namespace ServiceWindow.Persistence.Tests.Timers;
+
+[Collection(StoreDatabaseCollection.Name)]
+public sealed class TimerSweeperTests(StoreDatabase database) : IAsyncLifetime
+{
+    private readonly CaseStore store = new(database.DataSource);
+    private readonly ManualClock clock = new(CaseChanges.Start);
+
+    public Task InitializeAsync() => database.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task SweepAsync_FiresOnlyDueTimers_WhenSomeAreStillPending()
+    {
+        var id = await OpenCaseWithTimers(("yellow", TimeSpan.FromDays(4)), ("red", TimeSpan.FromDays(5)));
+        clock.Advance(TimeSpan.FromDays(4.5));
+
+        var result = await Sweeper(new EscalatingFiring()).SweepAsync();
+
+        Assert.Equal(new SweepResult(1, 1, 0), result);
+        Assert.Equal(["opened", "escalated:yellow"], await HistoryKinds(id));
+        Assert.Equal(["red"], await PendingTimers(id));
+    }
+
+    [Fact]
+    public async Task SweepAsync_EscalatesOnceOnReturn_WhenDeadlinePassedWhileHostWasDown()
+    {
+        var id = await OpenCaseWithTimers(("yellow", TimeSpan.FromDays(4)), ("red", TimeSpan.FromDays(5)));
+        // Nothing swept for a week: both levels are past due when the host comes back.
+        clock.Advance(TimeSpan.FromDays(12));
+
+        var first = await Sweeper(new EscalatingFiring()).SweepAsync();
+        var again = await Sweeper(new EscalatingFiring()).SweepAsync();
+
+        Assert.Equal(2, first.Fired);
+        Assert.Equal(0, again.Claimed);
+        Assert.Equal(["opened", "escalated:yellow", "escalated:red"], await HistoryKinds(id));
+        Assert.Equal(2, await Count("select count(*) from outbox where template like 'escalation-%'"));
+    }
+
+    [Fact]
+    public async Task SweepAsync_FiresOnceAfterRestart_WhenSweeperDiesBetweenClaimAndCommit()
+    {
+        var id = await OpenCaseWithTimers(("yellow", TimeSpan.FromDays(4)));
+        clock.Advance(TimeSpan.FromDays(5));
+        await using var doomed = database.CreateDataSource("sweeper-that-dies");
+        // The server ends the sweeper's session while it holds the claim, as a crash of the host would.
+        var dying = new EscalatingFiring { OnFire = _ => Terminate("sweeper-that-dies") };
+
+        await Assert.ThrowsAnyAsync<Exception>(() => new TimerSweeper(doomed, dying, clock).SweepAsync());
+        Assert.Equal(["yellow"], await PendingTimers(id));
+        var restarted = await Sweeper(new EscalatingFiring()).SweepAsync();
+        var later = await Sweeper(new EscalatingFiring()).SweepAsync();
+
+        Assert.Equal((1, 0), (restarted.Fired, later.Claimed));
+        Assert.Equal(["opened", "escalated:yellow"], await HistoryKinds(id));
+    }
+
+    [Fact]
+    public async Task SweepAsync_NeverFiresATimerTwice_WhenTwoSweepersRunTogether()
+    {
+        var ids = new List<Guid>();
+        for (var i = 0; i < 60; i++)
+        {
+            ids.Add(await OpenCaseWithTimers(("yellow", TimeSpan.FromDays(1)), ("red", TimeSpan.FromDays(2)), ("leader", TimeSpan.FromDays(3))));
+        }
+        clock.Advance(TimeSpan.FromDays(4));
+        var options = new TimerSweepOptions { BatchSize = 7 };
+        await using var one = database.CreateDataSource("sweeper-one");
+        await using var two = database.CreateDataSource("sweeper-two");
+
+        var results = await Task.WhenAll(
+            Task.Run(() => new TimerSweeper(one, new EscalatingFiring(), clock, options).SweepAsync()),
+            Task.Run(() => new TimerSweeper(two, new EscalatingFiring(), clock, options).SweepAsync()));
+        var leftover = await Sweeper(new EscalatingFiring()).SweepAsync();
+
+        Assert.Equal(180, results.Sum(r => r.Fired) + leftover.Fired);
+        Assert.Equal(180, await Count("select count(*) from case_history where kind like 'escalated:%'"));
+        Assert.Equal(0, await Count("select count(*) from (select case_id, kind from case_history group by 1, 2 having count(*) > 1) twice"));
+        Assert.Equal(0, await Count("select count(*) from timers"));
+    }
+
+    [Fact]
+    public async Task SweepAsync_DropsTimerWithoutWriting_WhenCaseMovedOn()
+    {
+        var id = await OpenCaseWithTimers(("yellow", TimeSpan.FromDays(4)));
+        var current = await store.LoadAsync(id);
+        await store.CommitAsync(CaseChanges.Next(current, "completed", "handler-1", CaseChanges.Start.AddDays(1), stage: "completed"));
+        clock.Advance(TimeSpan.FromDays(5));
+
+        var result = await Sweeper(new EscalatingFiring()).SweepAsync();
+
+        Assert.Equal(new SweepResult(1, 0, 0), result);
+        Assert.Empty(await PendingTimers(id));
+        Assert.Equal(["opened", "completed"], await HistoryKinds(id));
+    }
+
+    [Fact]
+    public async Task SweepAsync_PushesTimerBack_WhenItsFiringFails()
+    {
+        var broken = await OpenCaseWithTimers(("yellow", TimeSpan.FromDays(1)));
+        var healthy = await OpenCaseWithTimers(("yellow", TimeSpan.FromDays(1)));
+        clock.Advance(TimeSpan.FromDays(2));
+        var firing = new FailingFor(broken);
+
+        var result = await Sweeper(firing).SweepAsync();
+
+        Assert.Equal(new SweepResult(2, 1, 1), result);
+        Assert.Equal(["opened", "escalated:yellow"], await HistoryKinds(healthy));
+        Assert.Equal(1, await Count($"select attempts from timers where case_id = '{broken}' and due_at > '{clock.Now.UtcDateTime:O}'"));
+    }
+
+    private TimerSweeper Sweeper(ITimerFiring firing) => new(database.DataSource, firing, clock);
+
+    private async Task<Guid> OpenCaseWithTimers(params (string Name, TimeSpan After)[] timers)
+    {
+        var opened = CaseChanges.NewCase(timers: timers.Select(t => new TimerRow(t.Name, t.Name, CaseChanges.Start + t.After)).ToList());
+        await store.CommitAsync(opened);
+        return opened.Case.Id;
+    }
+
+    private void Terminate(string applicationName)
+    {
+        using var connection = database.DataSource.OpenConnection();
+        connection.Execute("select pg_terminate_backend(pid) from pg_stat_activity where application_name = @applicationName", new { applicationName });
+    }
+
+    private async Task<List<string>> HistoryKinds(Guid id)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        return (await connection.QueryAsync<string>("select kind from case_history where case_id = @id order by sequence", new { id })).ToList();
+    }
+
+    private async Task<List<string>> PendingTimers(Guid id)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        return (await connection.QueryAsync<string>("select key from timers where case_id = @id order by due_at", new { id })).ToList();
+    }
+
+    private async Task<int> Count(string sql)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        return await connection.ExecuteScalarAsync<int>(sql);
+    }
+
+    private sealed class FailingFor(Guid caseId) : ITimerFiring
+    {
+        private readonly EscalatingFiring inner = new();
+
+        public CaseChange? Fire(StoredCase current, DueTimer timer, DateTimeOffset now) =>
+            current.Id == caseId ? throw new InvalidOperationException("definition missing") : inner.Fire(current, timer, now);
+    }
+}
