@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
 
 namespace ServiceWindow.Host.Tests;
 
@@ -10,10 +9,9 @@ public sealed class ServiceWindowFactory(string connectionString) : WebApplicati
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(
-        [
-            new("ConnectionStrings:ServiceWindow", connectionString),
-            new("ServiceWindow:MigrateOnStart", "false"),
-        ]));
+        // UseSetting, unlike ConfigureAppConfiguration, is visible while Program composes services.
+        builder.UseSetting("ConnectionStrings:ServiceWindow", connectionString);
+        builder.UseSetting("ServiceWindow:MigrateOnStart", "false");
+        builder.UseSetting("ServiceWindow:Scheduler:Enabled", "false");
     }
 }

@@ -1,5 +1,4 @@
 using Quartz;
-using ServiceWindow.Host.Configuration;
 using ServiceWindow.Persistence.Cases;
 using ServiceWindow.Persistence.Months;
 using ServiceWindow.Persistence.Timers;
@@ -30,7 +29,9 @@ public static class SchedulerSetup
         {
             return;
         }
-        var connectionString = HostConfiguration.ConnectionString(configuration);
+        // Quartz takes its connections from the application's data source, so both always agree
+        // on the database, however the connection string was configured.
+        services.AddSingleton<System.Data.Common.DbDataSource>(sp => sp.GetRequiredService<Npgsql.NpgsqlDataSource>());
 
         services.AddQuartz(quartz =>
         {
@@ -43,7 +44,7 @@ public static class SchedulerSetup
             quartz.UseDefaultThreadPool(pool => pool.MaxConcurrency = options.MaxConcurrency);
             quartz.UsePersistentStore(store =>
             {
-                store.UsePostgres(connectionString);
+                store.UsePostgres(postgres => postgres.UseRegisteredDataSource = true);
                 store.UseClustering(cluster => cluster.CheckinInterval = options.ClusterCheckinInterval);
                 store.UseSystemTextJsonSerializer();
                 store.ProvisionSchema();
