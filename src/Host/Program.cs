@@ -1,7 +1,10 @@
 using ServiceWindow.Host;
 using ServiceWindow.Host.Cli;
+using ServiceWindow.Persistence.Catalogue;
 using ServiceWindow.Persistence.Database;
 using ServiceWindow.Persistence.Migrations;
+using ServiceWindow.Workflows.Calendar;
+using ServiceWindow.Workflows.Definitions;
 
 if (await CliDispatcher.TryRunAsync(args, Console.Out, Console.Error) is int exitCode)
 {
@@ -13,10 +16,17 @@ try
 {
     await WebHost.PrepareDatabaseAsync(app);
 }
-catch (Exception e) when (e is DatabaseUnreachableException or MigrationChecksumException)
+catch (DatabaseUnreachableException e)
 {
     Console.Error.WriteLine($"servicewindow: {e.Message}");
     return 3;
+}
+// Whoever starts the host sees what to fix in one message, not a stack trace.
+catch (Exception e) when (e is MigrationChecksumException or InvalidDefinitionException or DefinitionVersionEditedException
+                              or CalendarFormatException or IOException)
+{
+    Console.Error.WriteLine($"servicewindow: {e.Message}");
+    return 1;
 }
 await app.RunAsync();
 return 0;

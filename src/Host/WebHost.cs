@@ -5,7 +5,11 @@ using ServiceWindow.Host.Configuration;
 using ServiceWindow.Host.Health;
 using ServiceWindow.Host.Notifications;
 using ServiceWindow.Host.Scheduling;
+using ServiceWindow.Host.Catalogue;
 using ServiceWindow.Persistence.Calendars;
+using ServiceWindow.Persistence.Cases;
+using ServiceWindow.Persistence.Catalogue;
+using ServiceWindow.Workflows.Engine;
 using ServiceWindow.Persistence.Database;
 using ServiceWindow.Persistence.Migrations;
 
@@ -34,6 +38,11 @@ public static class WebHost
         services.Configure<ServiceWindowOptions>(builder.Configuration.GetSection(ServiceWindowOptions.Section));
         services.AddSingleton(sp => Database.CreateDataSource(HostConfiguration.ConnectionString(sp.GetRequiredService<IConfiguration>())));
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<FileWorkflowCatalog>();
+        services.AddSingleton<IWorkflowCatalog>(sp => sp.GetRequiredService<FileWorkflowCatalog>());
+        services.AddSingleton<WorkflowEngine>();
+        services.AddSingleton<CaseStore>();
+        services.AddSingleton<CaseCommands>();
         NotificationSetup.AddNotifications(services, builder.Configuration);
         SchedulerSetup.AddScheduler(services, builder.Configuration);
         services.AddProblemDetails();
@@ -62,25 +71,26 @@ public static class WebHost
                 app.Logger.LogInformation("Applied migrations {Migrations}", string.Join(", ", applied));
             }
         }
-        await PublishCalendarAsync(app, dataSource, cancellationToken);
+        await PublishCatalogueAsync(app, dataSource, cancellationToken);
     }
 
-    // The recomputation of provisional deadlines compares the calendar versions published here.
-    private static async Task PublishCalendarAsync(WebApplication app, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    // Definitions and the calendar are published as immutable versions: running cases keep the
+    // definition version they started on, and the recomputation of provisional deadlines compares
+    // the calendar versions. Nothing is published into a database that is not fully migrated.
+    private static async Task PublishCatalogueAsync(WebApplication app, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
-        FileWorkflowCatalog catalog;
-        try
+        var catalog = app.Services.GetRequiredService<FileWorkflowCatalog>();
+        if (await new MigrationRunner(dataSource).PendingAsync(cancellationToken) is not { Count: 0 })
         {
-            catalog = app.Services.GetRequiredService<FileWorkflowCatalog>();
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ServiceWindow.Workflows.Calendar.CalendarFormatException)
-        {
-            app.Logger.LogWarning("No working calendar loaded: {Reason}", e.Message);
             return;
         }
-        if (await new MigrationRunner(dataSource).PendingAsync(cancellationToken) is { Count: 0 })
+        await new CalendarVersions(dataSource).PublishIfChangedAsync(catalog.Calendar, catalog.CalendarJson, cancellationToken);
+        var versions = new DefinitionVersions(dataSource);
+        var published = await versions.PublishAsync(catalog.FileDefinitions, cancellationToken);
+        if (published.Count > 0)
         {
-            await new CalendarVersions(dataSource).PublishIfChangedAsync(catalog.Calendar, catalog.CalendarJson, cancellationToken);
+            app.Logger.LogInformation("Published workflow definitions {Definitions}", string.Join(", ", published));
         }
+        catalog.IncludePublished(await versions.AllAsync(cancellationToken));
     }
 }

@@ -1,8 +1,12 @@
+using ServiceWindow.Host.Demo;
 using ServiceWindow.Testing;
 
 namespace ServiceWindow.Host.Tests;
 
-public sealed class HostDatabaseFixture() : DatabaseFixture("host_tests");
+public sealed class HostDatabaseFixture() : DatabaseFixture("host_tests")
+{
+    public Task LoadDemoOrganisationAsync() => DemoOrganisation.LoadAsync(Database.DataSource);
+}
 
 [CollectionDefinition(Name)]
 public sealed class HostDatabase : ICollectionFixture<HostDatabaseFixture>

@@ -1,10 +1,16 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ServiceWindow.Host.Tests;
 
-/// The real web app, in memory, against a test database.
-public sealed class ServiceWindowFactory(string connectionString) : WebApplicationFactory<Program>
+/// The real web app, in memory, against a test database. The scheduler is off unless a test turns
+/// it on; a test may replace the clock.
+public sealed class ServiceWindowFactory(
+    string connectionString,
+    IReadOnlyDictionary<string, string>? settings = null,
+    TimeProvider? clock = null) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -13,5 +19,13 @@ public sealed class ServiceWindowFactory(string connectionString) : WebApplicati
         builder.UseSetting("ConnectionStrings:ServiceWindow", connectionString);
         builder.UseSetting("ServiceWindow:MigrateOnStart", "false");
         builder.UseSetting("ServiceWindow:Scheduler:Enabled", "false");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
+        if (clock is not null)
+        {
+            builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton(clock)));
+        }
     }
 }

@@ -19,12 +19,7 @@ public static class SchedulerSetup
         var section = configuration.GetSection(SchedulerOptions.Section);
         services.Configure<SchedulerOptions>(section);
         var options = section.Get<SchedulerOptions>() ?? new SchedulerOptions();
-        services.AddSingleton<FileWorkflowCatalog>();
-        services.AddSingleton<IWorkflowCatalog>(sp => sp.GetRequiredService<FileWorkflowCatalog>());
-        services.AddSingleton<WorkflowEngine>();
         services.AddSingleton<ITimerFiring, EngineTimerFiring>();
-        services.AddSingleton<CaseStore>();
-        services.AddSingleton<CaseCommands>();
         if (!options.Enabled)
         {
             return;

@@ -1,0 +1,66 @@
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using ServiceWindow.Persistence.Cases;
+using ServiceWindow.Workflows.Engine;
+
+namespace ServiceWindow.Host.Tests.Scheduling;
+
+[Collection(HostDatabase.Name)]
+public sealed class SchedulerHostTests(HostDatabaseFixture fixture)
+{
+    private static readonly Actor Clerk = Actor.Staff("wang.fang", "clerk");
+
+    // The whole chain as deployed: Quartz (clustered PostgreSQL store) runs the sweep job, which
+    // fires the referral's timers through the engine and commits their effects.
+    [Fact]
+    public async Task TimerSweepJob_FiresDueReferralTimers_WhenHostRunsTheScheduler()
+    {
+        await fixture.Database.ResetAsync();
+        await fixture.LoadDemoOrganisationAsync();
+        var clock = new ShiftedClock(new DateTimeOffset(2026, 3, 2, 9, 30, 0, TimeSpan.FromHours(8)));
+        await using var factory = new ServiceWindowFactory(fixture.Database.ConnectionString, new Dictionary<string, string>
+        {
+            ["ServiceWindow:Scheduler:Enabled"] = "true",
+            ["ServiceWindow:Scheduler:SweepInterval"] = "00:00:00.500",
+            ["ServiceWindow:Scheduler:OutboxInterval"] = "00:00:00.500",
+        }, clock);
+        _ = factory.Server;
+        var commands = factory.Services.GetRequiredService<CaseCommands>();
+        var caseId = Guid.NewGuid();
+        var opened = await commands.OpenAsync("inquiry-referral", caseId, new CaseCommand("log", Clerk, 0,
+            new Dictionary<string, string> { ["channel"] = "phone", ["matter"] = "低保转移咨询", ["window"] = "marriage-1" }));
+        await commands.ExecuteAsync(caseId, new CaseCommand("refer", Clerk, opened.Version,
+            new Dictionary<string, string> { ["target_window"] = "assistance-1", ["contact"] = "0571-1234567" }));
+
+        clock.Jump(TimeSpan.FromDays(3));
+
+        var stage = await WaitForAsync(async connection =>
+            await connection.ExecuteScalarAsync<string>("select stage from cases where id = @caseId", new { caseId }), "lost");
+        Assert.Equal("lost", stage);
+        await using var connection = await fixture.Database.DataSource.OpenConnectionAsync();
+        Assert.Equal(1, await connection.ExecuteScalarAsync<int>(
+            "select count(*) from findings where case_id = @caseId and kind = 'lost_referral'", new { caseId }));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("select count(*) from timers where case_id = @caseId", new { caseId }));
+        var sent = await WaitForAsync(async c => await c.ExecuteScalarAsync<int>(
+            "select count(*) from outbox where case_id = @caseId and template = 'referral.unacknowledged' and sent_at is not null", new { caseId }), 3);
+        Assert.Equal(3, sent);
+    }
+
+    private async Task<T> WaitForAsync<T>(Func<Npgsql.NpgsqlConnection, Task<T>> read, T expected)
+    {
+        await using var connection = await fixture.Database.DataSource.OpenConnectionAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        T value;
+        do
+        {
+            value = await read(connection);
+            if (EqualityComparer<T>.Default.Equals(value, expected))
+            {
+                return value;
+            }
+            await Task.Delay(200);
+        }
+        while (DateTime.UtcNow < deadline);
+        return value;
+    }
+}

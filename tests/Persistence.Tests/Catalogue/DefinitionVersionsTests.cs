@@ -1,0 +1,59 @@
+using ServiceWindow.Persistence.Catalogue;
+
+namespace ServiceWindow.Persistence.Tests.Catalogue;
+
+[Collection(PersistenceDatabase.Name)]
+public sealed class DefinitionVersionsTests(PersistenceDatabaseFixture fixture)
+{
+    private const string Permit = """{ "id": "permit", "version": 1, "name": { "zh": "许可", "en": "Permit" } }""";
+
+    [Fact]
+    public async Task PublishAsync_PublishesEachVersionOnce_WhenCalledAgain()
+    {
+        await fixture.Database.ResetAsync();
+        var versions = new DefinitionVersions(fixture.Database.DataSource);
+
+        var first = await versions.PublishAsync([Definition(1, Permit)]);
+        var second = await versions.PublishAsync([Definition(1, Permit), Definition(2, Permit.Replace("\"version\": 1", "\"version\": 2"))]);
+
+        Assert.Equal(["permit@1"], first);
+        Assert.Equal(["permit@2"], second);
+        Assert.Equal([1, 2], (await versions.AllAsync()).Select(d => d.Version));
+    }
+
+    [Fact]
+    public async Task PublishAsync_Refuses_WhenAPublishedVersionChanged()
+    {
+        await fixture.Database.ResetAsync();
+        var versions = new DefinitionVersions(fixture.Database.DataSource);
+        await versions.PublishAsync([Definition(1, Permit)]);
+
+        var error = await Assert.ThrowsAsync<DefinitionVersionEditedException>(
+            () => versions.PublishAsync([Definition(1, Permit.Replace("许可", "许可证"))]));
+
+        Assert.Equal("permit", error.DefinitionId);
+        Assert.Contains("permit.json", error.Message);
+        Assert.DoesNotContain("许可证", (await versions.AllAsync()).Single().Json);
+    }
+
+    [Fact]
+    public async Task PublishAsync_AcceptsFile_WhenOnlyLayoutChanged()
+    {
+        await fixture.Database.ResetAsync();
+        var versions = new DefinitionVersions(fixture.Database.DataSource);
+        await versions.PublishAsync([Definition(1, Permit)]);
+        var reformatted = """
+            {
+              "name": { "en": "Permit", "zh": "许可" },
+              "version": 1,
+              "id": "permit"
+            }
+            """;
+
+        var published = await versions.PublishAsync([Definition(1, reformatted)]);
+
+        Assert.Empty(published);
+    }
+
+    private static PublishedDefinition Definition(int version, string json) => new("permit", version, json, "permit.json");
+}
