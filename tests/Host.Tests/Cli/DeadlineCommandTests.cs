@@ -56,7 +56,7 @@ public sealed class DeadlineCommandTests
     [Fact]
     public async Task Process_PrintsTheDeadline_AndExitsZero_WithoutADatabase()
     {
-        var (exit, output, _) = await ServicewindowProcess.RunAsync(
+        var (exit, output, _) = await HostProcess.RunAsync(
             new Dictionary<string, string> { ["SERVICEWINDOW_DB"] = "Host=127.0.0.1;Port=1;Database=none" },
             "deadline", "--calendar", "cn-mainland", "--from", "2025-09-26T10:00:00+08:00", "--limit", "5wd");
 
@@ -67,7 +67,7 @@ public sealed class DeadlineCommandTests
     [Fact]
     public async Task Process_ExitsTwo_WhenTheLimitIsBad()
     {
-        var (exit, output, error) = await ServicewindowProcess.RunAsync(
+        var (exit, output, error) = await HostProcess.RunAsync(
             new Dictionary<string, string>(), "deadline", "--calendar", "cn-mainland", "--from", "2025-09-26T10:00:00+08:00", "--limit", "5x");
 
         Assert.Equal(2, exit);
