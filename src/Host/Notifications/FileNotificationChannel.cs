@@ -5,7 +5,7 @@ namespace ServiceWindow.Host.Notifications;
 
 /// Appends each notification as one JSON line to a file: a stand-in for the SMS gateway that a
 /// demo or an acceptance test can read back.
-public sealed class FileNotificationChannel(string path) : INotificationChannel
+public sealed class FileNotificationChannel(string path, NotificationText text, System.Globalization.CultureInfo culture) : INotificationChannel
 {
     private readonly SemaphoreSlim gate = new(1, 1);
 
@@ -17,6 +17,7 @@ public sealed class FileNotificationChannel(string path) : INotificationChannel
             message.CaseId,
             message.Recipient,
             message.Template,
+            Text = text.Render(message.Template, message.DataJson, culture),
             Data = JsonDocument.Parse(message.DataJson).RootElement,
             message.Attempt,
         });
