@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using ServiceWindow.Persistence.Database;
 using ServiceWindow.Persistence.Migrations;
 
 namespace ServiceWindow.Bench.Store;
@@ -25,9 +26,8 @@ public static class BenchDatabase
         }
         server.Database = Name;
         server.MaxPoolSize = 50;
-        // As the application's data source does: the write path's statements are prepared once per connection.
-        server.MaxAutoPrepare = 64;
-        var dataSource = NpgsqlDataSource.Create(server.ConnectionString);
+        // The application's own data source settings (statement preparation, no reset on close).
+        var dataSource = Database.CreateDataSource(server.ConnectionString);
         await new MigrationRunner(dataSource).MigrateAsync();
         return dataSource;
     }

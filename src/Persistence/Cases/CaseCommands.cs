@@ -19,7 +19,7 @@ public sealed class CaseCommands(CaseStore store, IWorkflowCatalog catalog, Work
         ArgumentNullException.ThrowIfNull(command);
         // No look-up first: opening does not depend on stored state, and a retry loses on the
         // idempotency key (the batch's first statement) and gets the first outcome back.
-        var requestHash = RequestHash("open", definitionId, caseId, command);
+        var requestHash = idempotencyKey is null ? "" : RequestHash("open", definitionId, caseId, command);
         var now = clock.GetUtcNow();
         TransitionResult result;
         try
@@ -37,7 +37,7 @@ public sealed class CaseCommands(CaseStore store, IWorkflowCatalog catalog, Work
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var requestHash = RequestHash("execute", "", caseId, command);
+        var requestHash = idempotencyKey is null ? "" : RequestHash("execute", "", caseId, command);
         if (idempotencyKey is not null && await store.FindResultAsync(idempotencyKey, requestHash, cancellationToken) is { } earlier)
         {
             return Outcome(earlier);

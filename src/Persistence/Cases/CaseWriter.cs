@@ -27,12 +27,14 @@ public static class CaseWriter
         }
         if (change.IsNewCase)
         {
-            AppendInsertCase(batch, change);
+            AppendOpenCase(batch, change);
+            foreach (var finding in change.Findings)
+            {
+                AppendFinding(batch, change.Case.Id, finding, change.At);
+            }
+            return;
         }
-        else
-        {
-            AppendGuardedUpdate(batch, change);
-        }
+        AppendGuardedUpdate(batch, change);
         foreach (var entry in change.History)
         {
             AppendHistory(batch, change.Case.Id, entry);
@@ -88,22 +90,49 @@ public static class CaseWriter
             """,
             record.Key, record.CaseId, record.Action, record.RequestHash, record.ResultJson);
 
-    private static void AppendInsertCase(NpgsqlBatch batch, CaseChange change)
+    // A new case in one statement: the case row, its history, timers and messages as data-modifying
+    // parts of one insert. Intake is the hottest write; one statement instead of four saves a parse,
+    // bind and executor start for each. A new case has no timers yet, so nothing is cancelled.
+    // The chain trigger sees the entries inserted before it by the same statement, in position order.
+    private static void AppendOpenCase(NpgsqlBatch batch, CaseChange change)
     {
         var c = change.Case;
         Add(batch,
             """
-            insert into cases (
-                id, definition_id, definition_version, service_item_code, stage, version, history_length,
-                first_inquiry_owner, handler_id, accepted_at, promised_deadline, statutory_deadline,
-                deadlines_provisional, warning_level, receipt_number, lookup_secret_hash, completed_at,
-                state, created_at, updated_at)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18::jsonb, $19, $19)
+            with opened as (
+                insert into cases (
+                    id, definition_id, definition_version, service_item_code, stage, version, history_length,
+                    first_inquiry_owner, handler_id, accepted_at, promised_deadline, statutory_deadline,
+                    deadlines_provisional, warning_level, receipt_number, lookup_secret_hash, completed_at,
+                    state, created_at, updated_at)
+                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18::jsonb, $19, $19)),
+            history as (
+                insert into case_history (case_id, sequence, kind, actor_id, at, action, from_stage, to_stage, payload)
+                select $1, h.sequence, h.kind, h.actor_id, h.at, h.action, h.from_stage, h.to_stage, h.payload::jsonb
+                from unnest($20::integer[], $21::text[], $22::text[], $23::timestamptz[], $24::text[], $25::text[], $26::text[], $27::text[])
+                     with ordinality as h (sequence, kind, actor_id, at, action, from_stage, to_stage, payload, position)
+                order by h.position),
+            scheduled as (
+                insert into timers (case_id, key, name, due_at)
+                select $1, t.key, t.name, t.due_at
+                from unnest($28::text[], $29::text[], $30::timestamptz[]) as t (key, name, due_at))
+            insert into outbox (case_id, recipient, template, data, created_at, due_at)
+            select $1, n.recipient, n.template, n.data::jsonb, $19, $19
+            from unnest($31::text[], $32::text[], $33::text[]) with ordinality as n (recipient, template, data, position)
+            order by n.position
             """,
             c.Id, c.DefinitionId, c.DefinitionVersion, c.ServiceItemCode, c.Stage, c.Version, c.HistoryLength,
             c.FirstInquiryOwner, c.HandlerId, c.AcceptedAt, c.PromisedDeadline, c.StatutoryDeadline,
             c.DeadlinesProvisional, c.WarningLevel, c.ReceiptNumber, c.LookupSecretHash, c.CompletedAt,
-            c.StateJson, change.At);
+            c.StateJson, change.At,
+            change.History.Select(h => h.Sequence).ToArray(), change.History.Select(h => h.Kind).ToArray(),
+            change.History.Select(h => h.ActorId).ToArray(), change.History.Select(h => h.At.UtcDateTime).ToArray(),
+            change.History.Select(h => h.Action).ToArray(), change.History.Select(h => h.FromStage).ToArray(),
+            change.History.Select(h => h.ToStage).ToArray(), change.History.Select(h => h.PayloadJson).ToArray(),
+            change.TimersToSchedule.Select(t => t.Key).ToArray(), change.TimersToSchedule.Select(t => t.Name).ToArray(),
+            change.TimersToSchedule.Select(t => t.DueAt.UtcDateTime).ToArray(),
+            change.Notifications.Select(n => n.Recipient).ToArray(), change.Notifications.Select(n => n.Template).ToArray(),
+            change.Notifications.Select(n => n.DataJson).ToArray());
     }
 
     private static void AppendGuardedUpdate(NpgsqlBatch batch, CaseChange change)
@@ -165,7 +194,7 @@ public static class CaseWriter
             """,
             caseId, notification.Recipient, notification.Template, notification.DataJson, at);
 
-    private static void AppendFinding(NpgsqlBatch batch, Guid caseId, FindingRow finding, DateTimeOffset at) =>
+    internal static void AppendFinding(NpgsqlBatch batch, Guid caseId, FindingRow finding, DateTimeOffset at) =>
         Add(batch,
             """
             insert into findings (id, kind, case_id, responsible_staff_id, reason, evidence_sequences, opened_at)
@@ -173,7 +202,11 @@ public static class CaseWriter
             """,
             finding.Id, finding.Kind, caseId, finding.ResponsibleStaffId, finding.Reason, finding.EvidenceSequences.ToArray(), at);
 
-    private static void Add(NpgsqlBatch batch, string sql, params object?[] values)
+    internal static void Add(NpgsqlBatch batch, string sql, params object?[] values) => batch.BatchCommands.Add(Command(sql, values));
+
+    /// A batch command with its parameters typed up front: Npgsql then skips inferring a type from
+    /// each value on every execution, which the write path, run thousands of times, notices.
+    internal static NpgsqlBatchCommand Command(string sql, params object?[] values)
     {
         var command = new NpgsqlBatchCommand(sql);
         foreach (var value in values)
@@ -182,9 +215,22 @@ public static class CaseWriter
             {
                 null => new NpgsqlParameter { Value = DBNull.Value },
                 DateTimeOffset instant => new NpgsqlParameter { Value = instant.ToUniversalTime(), NpgsqlDbType = NpgsqlDbType.TimestampTz },
+                DateTime utc => new NpgsqlParameter { Value = utc, NpgsqlDbType = NpgsqlDbType.TimestampTz },
+                string text => new NpgsqlParameter { Value = text, NpgsqlDbType = NpgsqlDbType.Text },
+                Guid id => new NpgsqlParameter { Value = id, NpgsqlDbType = NpgsqlDbType.Uuid },
+                int number => new NpgsqlParameter { Value = number, NpgsqlDbType = NpgsqlDbType.Integer },
+                long number => new NpgsqlParameter { Value = number, NpgsqlDbType = NpgsqlDbType.Bigint },
+                bool flag => new NpgsqlParameter { Value = flag, NpgsqlDbType = NpgsqlDbType.Boolean },
+                string[] texts => new NpgsqlParameter { Value = texts, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text },
+                Guid[] ids => new NpgsqlParameter { Value = ids, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid },
+                int[] numbers => new NpgsqlParameter { Value = numbers, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer },
+                long[] numbers => new NpgsqlParameter { Value = numbers, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint },
+                bool[] flags => new NpgsqlParameter { Value = flags, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Boolean },
+                DateTime[] instants => new NpgsqlParameter { Value = instants, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz },
+                DateTime?[] instants => new NpgsqlParameter { Value = instants, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz },
                 _ => new NpgsqlParameter { Value = value },
             });
         }
-        batch.BatchCommands.Add(command);
+        return command;
     }
 }

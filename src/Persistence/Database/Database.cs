@@ -15,6 +15,10 @@ public static class Database
         {
             builder.ConnectionStringBuilder.MaxAutoPrepare = 64;
         }
+        // Every command takes a pooled connection, and resetting it on return costs five extra
+        // statements (about a tenth of an intake). Nothing here leaves session state behind: no SET,
+        // LISTEN or temporary table; the migration lock is released in a finally block.
+        builder.ConnectionStringBuilder.NoResetOnClose = true;
         return builder.Build();
     }
 

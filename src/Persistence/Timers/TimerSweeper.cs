@@ -5,8 +5,10 @@ namespace ServiceWindow.Persistence.Timers;
 
 /// Fires due timers. A batch is one transaction: claim due timers and their cases with
 /// `for update skip locked` (a second sweeper, on this host or another, takes different rows and
-/// never waits), run the engine, delete the fired timers and write the effects, commit. A crash
-/// before the commit leaves every claimed timer due, so it fires once, later; never twice.
+/// never waits), run the engine, delete the fired timers and write every effect of the batch in a
+/// few multi-row statements (<see cref="CaseBatchWriter"/>), commit. A crash before the commit
+/// leaves every claimed timer due, so it fires once, later; never twice. A timer the engine cannot
+/// fire, or whose case the database refuses to write, is pushed back without holding up the rest.
 /// The claim walks the due-instant index from the oldest, so a sweep with nothing due costs one
 /// index probe however many timers are pending.
 public sealed class TimerSweeper(NpgsqlDataSource dataSource, ITimerFiring firing, TimeProvider clock, TimerSweepOptions? options = null)
@@ -41,12 +43,11 @@ public sealed class TimerSweeper(NpgsqlDataSource dataSource, ITimerFiring firin
             return new SweepResult();
         }
 
-        await using var batch = new NpgsqlBatch(connection, transaction);
-        var fired = 0;
         var failed = new List<(DueTimer Timer, string Error)>();
-        var done = new List<DueTimer>();
+        var cases = new List<CaseFirings>();
         foreach (var group in claimed.GroupBy(c => c.Case.Id))
         {
+            var firings = new CaseFirings();
             var current = group.First().Case;
             foreach (var (timer, _) in group)
             {
@@ -61,12 +62,12 @@ public sealed class TimerSweeper(NpgsqlDataSource dataSource, ITimerFiring firin
                     failed.Add((timer, $"{e.GetType().Name}: {e.Message}"));
                     continue;
                 }
-                done.Add(timer);
+                firings.Done.Add(timer);
                 if (change is null)
                 {
                     continue;
                 }
-                CaseWriter.Append(batch, change);
+                firings.Changes.Add(change);
                 current = current with
                 {
                     Stage = change.Case.Stage,
@@ -74,30 +75,68 @@ public sealed class TimerSweeper(NpgsqlDataSource dataSource, ITimerFiring firin
                     HistoryLength = change.Case.HistoryLength,
                     StateJson = change.Case.StateJson,
                 };
-                fired++;
             }
+            cases.Add(firings);
         }
 
-        // Deleting before the effects lets a firing reschedule a timer under its own key.
-        if (done.Count > 0)
-        {
-            batch.BatchCommands.Insert(0, DeleteFired(done));
-        }
-        foreach (var (timer, error) in failed)
-        {
-            batch.BatchCommands.Add(PushBack(timer, error, now + options.RetryDelay(timer.Attempts + 1)));
-        }
+        // The whole batch in one round trip; if the database refuses any part of it, each case is
+        // retried alone behind its own savepoint, and the cases it still refuses are pushed back.
+        var fired = 0;
+        await transaction.SaveAsync("batch", cancellationToken);
         try
         {
-            await batch.ExecuteNonQueryAsync(cancellationToken);
+            await WriteAsync(connection, transaction, cases, cancellationToken);
+            fired = cases.Sum(c => c.Changes.Count);
         }
-        catch (PostgresException e) when (CaseWriter.IsConflict(e))
+        catch (PostgresException)
         {
-            // Cannot happen while the claim holds the case rows; kept as a readable failure if it does.
-            throw new InvalidOperationException("a timer sweep lost a case it had locked", e);
+            await transaction.RollbackAsync("batch", cancellationToken);
+            foreach (var firings in cases)
+            {
+                await transaction.SaveAsync("one_case", cancellationToken);
+                try
+                {
+                    await WriteAsync(connection, transaction, [firings], cancellationToken);
+                    fired += firings.Changes.Count;
+                }
+                catch (PostgresException e)
+                {
+                    await transaction.RollbackAsync("one_case", cancellationToken);
+                    failed.AddRange(firings.Done.Select(t => (t, $"{e.SqlState}: {e.MessageText}")));
+                }
+            }
+        }
+        if (failed.Count > 0)
+        {
+            await PushBackAsync(connection, transaction, failed, now, cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
         return new SweepResult(claimed.Count, fired, failed.Count);
+    }
+
+    private static async Task WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<CaseFirings> cases,
+        CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        CaseBatchWriter.Append(batch, cases.SelectMany(c => c.Changes).ToList(),
+            cases.SelectMany(c => c.Done.Select(t => (t.CaseId, t.Key))).ToList());
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task PushBackAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<(DueTimer Timer, string Error)> failed,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            update timers t set attempts = t.attempts + 1, last_error = f.error, due_at = f.retry_at
+            from unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[]) as f (case_id, key, error, retry_at)
+            where t.case_id = f.case_id and t.key = f.key
+            """, connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter { Value = failed.Select(f => f.Timer.CaseId).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = failed.Select(f => f.Timer.Key).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = failed.Select(f => f.Error).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = failed.Select(f => (now + options.RetryDelay(f.Timer.Attempts + 1)).UtcDateTime).ToArray() });
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private async Task<List<(DueTimer Timer, StoredCase Case)>> ClaimAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
@@ -130,30 +169,10 @@ public sealed class TimerSweeper(NpgsqlDataSource dataSource, ITimerFiring firin
         return claimed;
     }
 
-    private static NpgsqlBatchCommand DeleteFired(List<DueTimer> timers)
+    /// One case's part of a batch: the timers it took (fired or dropped) and the changes they made.
+    private sealed class CaseFirings
     {
-        var command = new NpgsqlBatchCommand(
-            """
-            delete from timers t
-            using unnest($1::uuid[], $2::text[]) as fired (case_id, key)
-            where t.case_id = fired.case_id and t.key = fired.key
-            """);
-        command.Parameters.Add(new NpgsqlParameter { Value = timers.Select(t => t.CaseId).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = timers.Select(t => t.Key).ToArray() });
-        return command;
-    }
-
-    private static NpgsqlBatchCommand PushBack(DueTimer timer, string error, DateTimeOffset retryAt)
-    {
-        var command = new NpgsqlBatchCommand(
-            """
-            update timers set attempts = attempts + 1, last_error = $3, due_at = $4
-            where case_id = $1 and key = $2
-            """);
-        command.Parameters.Add(new NpgsqlParameter { Value = timer.CaseId });
-        command.Parameters.Add(new NpgsqlParameter { Value = timer.Key });
-        command.Parameters.Add(new NpgsqlParameter { Value = error });
-        command.Parameters.Add(new NpgsqlParameter { Value = retryAt.UtcDateTime });
-        return command;
+        public List<DueTimer> Done { get; } = [];
+        public List<CaseChange> Changes { get; } = [];
     }
 }

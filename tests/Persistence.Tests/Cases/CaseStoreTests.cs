@@ -1,5 +1,6 @@
 using Dapper;
 using ServiceWindow.Persistence.Cases;
+using ServiceWindow.Persistence.History;
 using ServiceWindow.Persistence.Tests.Store;
 
 namespace ServiceWindow.Persistence.Tests.Cases;
@@ -28,6 +29,30 @@ public sealed class CaseStoreTests(StoreDatabase database) : IAsyncLifetime
         Assert.Equal(1, await connection.ExecuteScalarAsync<int>("select count(*) from case_history where case_id = @id", new { id = change.Case.Id }));
         Assert.Equal("yellow", await connection.ExecuteScalarAsync<string>("select name from timers where case_id = @id", new { id = change.Case.Id }));
         Assert.Equal("accepted", await connection.ExecuteScalarAsync<string>("select template from outbox where case_id = @id", new { id = change.Case.Id }));
+    }
+
+    [Fact]
+    public async Task CommitAsync_ChainsEntriesAndKeepsMessageOrder_WhenNewCaseHasSeveralOfEach()
+    {
+        var opened = CaseChanges.NewCase(
+            timers: [new TimerRow("yellow", "yellow", CaseChanges.Start.AddDays(4)), new TimerRow("red", "red", CaseChanges.Start.AddDays(5))],
+            notifications: [new NotificationRow("13800000000", "first", "{}"), new NotificationRow("13800000001", "second", "{}"), new NotificationRow("13800000002", "third", "{}")]);
+        var c = opened.Case;
+        var change = new CaseChange(new CaseRow(c.Id, c.DefinitionId, c.DefinitionVersion, c.Stage, c.Version, 2, c.StateJson), 0, opened.At)
+        {
+            History = [opened.History[0], new HistoryRow(2, "assigned", "clerk-1", opened.At, """{"to": "handler-1"}""") { FromStage = "accepted", ToStage = "accepted" }],
+            TimersToSchedule = opened.TimersToSchedule,
+            Notifications = opened.Notifications,
+        };
+
+        await store.CommitAsync(change);
+
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        var id = change.Case.Id;
+        Assert.Equal(["opened", "assigned"], await connection.QueryAsync<string>("select kind from case_history where case_id = @id order by sequence", new { id }));
+        Assert.Equal(["first", "second", "third"], await connection.QueryAsync<string>("select template from outbox where case_id = @id order by id", new { id }));
+        Assert.Equal(2, await connection.ExecuteScalarAsync<int>("select count(*) from timers where case_id = @id", new { id }));
+        Assert.True((await new HistoryVerifier(database.DataSource).VerifyAsync()).Intact);
     }
 
     [Fact]

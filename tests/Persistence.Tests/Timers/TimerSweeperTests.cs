@@ -117,6 +117,52 @@ public sealed class TimerSweeperTests(StoreDatabase database) : IAsyncLifetime
         Assert.Equal(1, await Count($"select attempts from timers where case_id = '{broken}' and due_at > '{clock.Now.UtcDateTime:O}'"));
     }
 
+    [Fact]
+    public async Task SweepAsync_PushesBackOnlyRefusedCase_WhenDatabaseRefusesOneChangeInBatch()
+    {
+        var ids = new List<Guid>();
+        for (var i = 0; i < 5; i++)
+        {
+            ids.Add(await OpenCaseWithTimers(("yellow", TimeSpan.FromDays(1)), ("red", TimeSpan.FromDays(2))));
+        }
+        var poisoned = ids[2];
+        clock.Advance(TimeSpan.FromDays(3));
+
+        var result = await Sweeper(new RefusedInDatabaseFor(poisoned)).SweepAsync();
+
+        Assert.Equal(new SweepResult(10, 8, 2), result);
+        foreach (var healthy in ids.Where(id => id != poisoned))
+        {
+            Assert.Equal(["opened", "escalated:yellow", "escalated:red"], await HistoryKinds(healthy));
+            Assert.Empty(await PendingTimers(healthy));
+        }
+        // Nothing of the refused case's own effects was committed; both its timers wait for a retry.
+        Assert.Equal(["opened"], await HistoryKinds(poisoned));
+        Assert.Equal(1L, (await store.LoadAsync(poisoned)).Version);
+        Assert.Equal(0, await Count($"select count(*) from outbox where case_id = '{poisoned}'"));
+        Assert.Equal(2, await Count($"select count(*) from timers where case_id = '{poisoned}' and attempts = 1 and last_error like '23514:%' and due_at > '{clock.Now.UtcDateTime:O}'"));
+    }
+
+    [Fact]
+    public async Task SweepAsync_FiresRestLater_WhenRefusedCaseKeepsFailing()
+    {
+        var poisoned = await OpenCaseWithTimers(("yellow", TimeSpan.FromDays(1)));
+        var healthy = await OpenCaseWithTimers(("yellow", TimeSpan.FromDays(1)));
+        clock.Advance(TimeSpan.FromDays(2));
+        var firing = new RefusedInDatabaseFor(poisoned);
+        await Sweeper(firing).SweepAsync();
+        var later = await OpenCaseWithTimers(("yellow", TimeSpan.FromDays(2)));
+
+        // Past the retry: the refused timer comes back in the same batch as a newly due one, and fails alone again.
+        clock.Advance(TimeSpan.FromDays(1));
+        var again = await Sweeper(firing).SweepAsync();
+
+        Assert.Equal(new SweepResult(2, 1, 1), again);
+        Assert.Equal(["opened", "escalated:yellow"], await HistoryKinds(later));
+        Assert.Equal(["opened", "escalated:yellow"], await HistoryKinds(healthy));
+        Assert.Equal(2, await Count($"select attempts from timers where case_id = '{poisoned}'"));
+    }
+
     private TimerSweeper Sweeper(ITimerFiring firing) => new(database.DataSource, firing, clock);
 
     private async Task<Guid> OpenCaseWithTimers(params (string Name, TimeSpan After)[] timers)
@@ -156,5 +202,18 @@ public sealed class TimerSweeperTests(StoreDatabase database) : IAsyncLifetime
 
         public CaseChange? Fire(StoredCase current, DueTimer timer, DateTimeOffset now) =>
             current.Id == caseId ? throw new InvalidOperationException("definition missing") : inner.Fire(current, timer, now);
+    }
+
+    /// Produces a change the database refuses for one case: its history entry skips a sequence, which
+    /// the chain trigger rejects (23514); every other case escalates normally.
+    private sealed class RefusedInDatabaseFor(Guid caseId) : ITimerFiring
+    {
+        private readonly EscalatingFiring inner = new();
+
+        public CaseChange? Fire(StoredCase current, DueTimer timer, DateTimeOffset now) =>
+            current.Id == caseId
+                ? CaseChanges.Next(current with { HistoryLength = current.HistoryLength + 1 }, "skipped", null, now,
+                    notifications: [new NotificationRow("handler-1", "never-sent", "{}")])
+                : inner.Fire(current, timer, now);
     }
 }
