@@ -5,7 +5,7 @@ namespace ServiceWindow.Host.Tests;
 
 public sealed class HostDatabaseFixture() : DatabaseFixture("host_tests")
 {
-    public Task LoadDemoOrganisationAsync() => DemoOrganisation.LoadAsync(Database.DataSource);
+    public Task LoadDemoOrganisationAsync() => DemoOrganisation.LoadAsync(DataSource);
 }
 
 [CollectionDefinition(Name)]

@@ -12,13 +12,13 @@ public sealed class FileWorkflowCatalogTests(HostDatabaseFixture fixture) : IDis
     [Fact]
     public async Task IncludePublished_KeepsTheVersionRunningCasesStartedOn_WhenTheFileMovedToANewVersion()
     {
-        await fixture.Database.ResetAsync();
+        await fixture.ResetAsync();
         var shipped = WorkflowsFolder();
         var v1 = File.ReadAllText(Path.Combine(shipped, "marriage-registration.json"));
         Directory.CreateDirectory(Path.Combine(folder, "calendars"));
         File.Copy(Path.Combine(shipped, "calendars", "cn-mainland.json"), Path.Combine(folder, "calendars", "cn-mainland.json"));
         File.WriteAllText(Path.Combine(folder, "marriage-registration.json"), v1);
-        var versions = new DefinitionVersions(fixture.Database.DataSource);
+        var versions = new DefinitionVersions(fixture.DataSource);
         await versions.PublishAsync(Catalog().FileDefinitions);
 
         File.WriteAllText(Path.Combine(folder, "marriage-registration.json"), v1.Replace("\"version\": 1", "\"version\": 2"));

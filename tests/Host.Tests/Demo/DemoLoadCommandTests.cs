@@ -11,16 +11,16 @@ public sealed class DemoLoadCommandTests(HostDatabaseFixture fixture)
     [Fact]
     public async Task RunAsync_LoadsOrganisationOnce_WhenRunTwice()
     {
-        await fixture.Database.ResetAsync();
+        await fixture.ResetAsync();
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection([new("ConnectionStrings:ServiceWindow", fixture.Database.ConnectionString)])
+            .AddInMemoryCollection([new("ConnectionStrings:ServiceWindow", fixture.ConnectionString)])
             .Build();
         var context = new CliContext(configuration, new StringWriter(), new StringWriter());
 
         Assert.Equal(0, await new DemoLoadCommand().RunAsync(context, [], CancellationToken.None));
         Assert.Equal(0, await new DemoLoadCommand().RunAsync(context, [], CancellationToken.None));
 
-        await using var connection = await fixture.Database.DataSource.OpenConnectionAsync();
+        await using var connection = await fixture.DataSource.OpenConnectionAsync();
         Assert.Equal(4, await connection.ExecuteScalarAsync<int>("select count(*) from windows"));
         var leaders = await connection.QueryAsync<string>("select staff_id from staff_roles where role = 'leader'");
         Assert.Equal(["sun.min"], leaders);

@@ -15,10 +15,10 @@ public sealed class SchedulerHostTests(HostDatabaseFixture fixture)
     [Fact]
     public async Task TimerSweepJob_FiresDueReferralTimers_WhenHostRunsTheScheduler()
     {
-        await fixture.Database.ResetAsync();
+        await fixture.ResetAsync();
         await fixture.LoadDemoOrganisationAsync();
         var clock = new ShiftedClock(new DateTimeOffset(2026, 3, 2, 9, 30, 0, TimeSpan.FromHours(8)));
-        await using var factory = new ServiceWindowFactory(fixture.Database.ConnectionString, new Dictionary<string, string>
+        await using var factory = new ServiceWindowFactory(fixture.ConnectionString, new Dictionary<string, string>
         {
             ["ServiceWindow:Scheduler:Enabled"] = "true",
             ["ServiceWindow:Scheduler:SweepInterval"] = "00:00:00.500",
@@ -37,7 +37,7 @@ public sealed class SchedulerHostTests(HostDatabaseFixture fixture)
         var stage = await WaitForAsync(async connection =>
             await connection.ExecuteScalarAsync<string>("select stage from cases where id = @caseId", new { caseId }), "lost");
         Assert.Equal("lost", stage);
-        await using var connection = await fixture.Database.DataSource.OpenConnectionAsync();
+        await using var connection = await fixture.DataSource.OpenConnectionAsync();
         Assert.Equal(1, await connection.ExecuteScalarAsync<int>(
             "select count(*) from findings where case_id = @caseId and kind = 'lost_referral'", new { caseId }));
         Assert.Equal(0, await connection.ExecuteScalarAsync<int>("select count(*) from timers where case_id = @caseId", new { caseId }));
@@ -48,7 +48,7 @@ public sealed class SchedulerHostTests(HostDatabaseFixture fixture)
 
     private async Task<T> WaitForAsync<T>(Func<Npgsql.NpgsqlConnection, Task<T>> read, T expected)
     {
-        await using var connection = await fixture.Database.DataSource.OpenConnectionAsync();
+        await using var connection = await fixture.DataSource.OpenConnectionAsync();
         var deadline = DateTime.UtcNow.AddSeconds(30);
         T value;
         do

@@ -9,7 +9,7 @@ public sealed class HealthEndpointTests(HostDatabaseFixture fixture)
     [Fact]
     public async Task Healthz_Returns200_WhenProcessIsUp()
     {
-        await using var factory = new ServiceWindowFactory(fixture.Database.ConnectionString);
+        await using var factory = new ServiceWindowFactory(fixture.ConnectionString);
 
         var response = await factory.CreateClient().GetAsync("/healthz");
 
@@ -19,7 +19,7 @@ public sealed class HealthEndpointTests(HostDatabaseFixture fixture)
     [Fact]
     public async Task Readyz_Returns200_WhenDatabaseIsMigrated()
     {
-        await using var factory = new ServiceWindowFactory(fixture.Database.ConnectionString);
+        await using var factory = new ServiceWindowFactory(fixture.ConnectionString);
 
         var response = await factory.CreateClient().GetAsync("/readyz");
 

@@ -1,17 +1,18 @@
 using ServiceWindow.Persistence.Catalogue;
+using ServiceWindow.Persistence.Tests.Store;
 
 namespace ServiceWindow.Persistence.Tests.Catalogue;
 
-[Collection(PersistenceDatabase.Name)]
-public sealed class DefinitionVersionsTests(PersistenceDatabaseFixture fixture)
+[Collection(StoreDatabaseCollection.Name)]
+public sealed class DefinitionVersionsTests(StoreDatabase fixture)
 {
     private const string Permit = """{ "id": "permit", "version": 1, "name": { "zh": "许可", "en": "Permit" } }""";
 
     [Fact]
     public async Task PublishAsync_PublishesEachVersionOnce_WhenCalledAgain()
     {
-        await fixture.Database.ResetAsync();
-        var versions = new DefinitionVersions(fixture.Database.DataSource);
+        await fixture.ResetAsync();
+        var versions = new DefinitionVersions(fixture.DataSource);
 
         var first = await versions.PublishAsync([Definition(1, Permit)]);
         var second = await versions.PublishAsync([Definition(1, Permit), Definition(2, Permit.Replace("\"version\": 1", "\"version\": 2"))]);
@@ -24,8 +25,8 @@ public sealed class DefinitionVersionsTests(PersistenceDatabaseFixture fixture)
     [Fact]
     public async Task PublishAsync_Refuses_WhenAPublishedVersionChanged()
     {
-        await fixture.Database.ResetAsync();
-        var versions = new DefinitionVersions(fixture.Database.DataSource);
+        await fixture.ResetAsync();
+        var versions = new DefinitionVersions(fixture.DataSource);
         await versions.PublishAsync([Definition(1, Permit)]);
 
         var error = await Assert.ThrowsAsync<DefinitionVersionEditedException>(
@@ -39,8 +40,8 @@ public sealed class DefinitionVersionsTests(PersistenceDatabaseFixture fixture)
     [Fact]
     public async Task PublishAsync_AcceptsFile_WhenOnlyLayoutChanged()
     {
-        await fixture.Database.ResetAsync();
-        var versions = new DefinitionVersions(fixture.Database.DataSource);
+        await fixture.ResetAsync();
+        var versions = new DefinitionVersions(fixture.DataSource);
         await versions.PublishAsync([Definition(1, Permit)]);
         var reformatted = """
             {
