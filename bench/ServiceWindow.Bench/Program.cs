@@ -11,6 +11,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["store-sweep"] = Done(StoreBenchmarks.SweepAsync),
     ["store-quartz"] = Done(StoreBenchmarks.QuartzVersusSweepAsync),
     ["store"] = Done(StoreBenchmarks.AllAsync),
+    ["store-intake-profile"] = Done(IntakeProfile.RunAsync),
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

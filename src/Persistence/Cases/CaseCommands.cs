@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using ServiceWindow.Workflows.Engine;
 
 namespace ServiceWindow.Persistence.Cases;
@@ -73,8 +72,7 @@ public sealed class CaseCommands(CaseStore store, IWorkflowCatalog catalog, Work
         return standing is null ? outcome : Outcome(standing);
     }
 
-    private static CommandOutcome Outcome(string json) =>
-        JsonSerializer.Deserialize<CommandOutcome>(json, CaseStateJson.Options) ?? throw new JsonException("stored outcome is null");
+    private static CommandOutcome Outcome(string json) => CaseStateJson.DeserializeOutcome(json);
 
     private static string RequestHash(string kind, string definitionId, Guid caseId, CaseCommand command)
     {

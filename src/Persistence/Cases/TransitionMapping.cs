@@ -1,5 +1,5 @@
 using System.Text;
-using System.Text.Json;
+using ServiceWindow.Workflows.Clock;
 using ServiceWindow.Workflows.Engine;
 
 namespace ServiceWindow.Persistence.Cases;
@@ -21,15 +21,16 @@ public static class TransitionMapping
             PromisedDeadline = state.PromisedDue,
             StatutoryDeadline = state.StatutoryDue,
             DeadlinesProvisional = state.DeadlinesProvisional,
-            WarningLevel = SnakeCase(state.WarningLevel.ToString()),
+            WarningLevel = WarningLevelName(state.WarningLevel),
             CompletedAt = state.IsClosed ? state.UpdatedAt : null,
             ReceiptNumber = receipt?.Number,
             LookupSecretHash = receipt?.SecretHash,
         };
 
         // Effects apply in order: a cancel then a schedule of one key reschedules it, and the reverse drops it.
-        var scheduled = new Dictionary<string, TimerRow>(StringComparer.Ordinal);
-        var cancelled = new HashSet<string>(StringComparer.Ordinal);
+        // Small lists rather than hash sets: a change has a handful of effects.
+        var scheduled = new List<TimerRow>();
+        var cancelled = new List<string>();
         var notifications = new List<NotificationRow>();
         var findings = new List<FindingRow>();
         foreach (var effect in result.Effects)
@@ -37,16 +38,20 @@ public static class TransitionMapping
             switch (effect)
             {
                 case ScheduleTimer timer:
-                    scheduled[timer.Key] = new TimerRow(timer.Key, timer.Name, timer.DueAt);
+                    RemoveTimer(scheduled, timer.Key);
+                    scheduled.Add(new TimerRow(timer.Key, timer.Name, timer.DueAt));
                     break;
                 case CancelTimer cancel:
-                    scheduled.Remove(cancel.Key);
-                    cancelled.Add(cancel.Key);
+                    RemoveTimer(scheduled, cancel.Key);
+                    if (!cancelled.Contains(cancel.Key, StringComparer.Ordinal))
+                    {
+                        cancelled.Add(cancel.Key);
+                    }
                     break;
                 case Notify notify:
                     var data = new Dictionary<string, string>(notify.Data, StringComparer.Ordinal);
                     data.TryAdd("case", state.Id.ToString());
-                    notifications.Add(new NotificationRow(notify.Recipient, notify.Template, JsonSerializer.Serialize(data, CaseStateJson.Options)));
+                    notifications.Add(new NotificationRow(notify.Recipient, notify.Template, CaseStateJson.Serialize(data)));
                     break;
                 case OpenFinding finding:
                     findings.Add(new FindingRow(Guid.NewGuid(), SnakeCase(finding.Kind.ToString()), finding.ResponsibleStaffId, finding.Reason,
@@ -60,20 +65,39 @@ public static class TransitionMapping
         return new CaseChange(row, expectedVersion, at)
         {
             History = result.History.Select(ToRow).ToList(),
-            TimersToSchedule = scheduled.Values.ToList(),
-            TimersToCancel = cancelled.ToList(),
+            TimersToSchedule = scheduled,
+            TimersToCancel = cancelled,
             Notifications = notifications,
             Findings = findings,
         };
     }
 
     private static HistoryRow ToRow(HistoryEntry entry) =>
-        new(entry.Sequence, entry.Kind, entry.ActorId, entry.At, CaseStateJson.Serialize(new { data = entry.Data, clock = entry.Clock }))
+        new(entry.Sequence, entry.Kind, entry.ActorId, entry.At, CaseStateJson.Serialize(new HistoryPayload(entry.Data, entry.Clock)))
         {
             Action = entry.Action,
             FromStage = entry.FromStage,
             ToStage = entry.ToStage,
         };
+
+    private static void RemoveTimer(List<TimerRow> timers, string key)
+    {
+        var index = timers.FindIndex(t => t.Key == key);
+        if (index >= 0)
+        {
+            timers.RemoveAt(index);
+        }
+    }
+
+    // Written on every change; spelled out rather than rebuilt from the enum's name each time.
+    private static string WarningLevelName(WarningLevel level) => level switch
+    {
+        WarningLevel.None => "none",
+        WarningLevel.Yellow => "yellow",
+        WarningLevel.Red => "red",
+        WarningLevel.StatutoryRed => "statutory_red",
+        _ => SnakeCase(level.ToString()),
+    };
 
     /// `SlowAction` -> `slow_action`, the spelling the schema's check constraints use.
     public static string SnakeCase(string name)

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ServiceWindow.Workflows.Clock;
 
 namespace ServiceWindow.Workflows.Engine;
@@ -59,8 +60,10 @@ public sealed record CaseState(
     DateTimeOffset UpdatedAt)
 {
     /// <summary>True once the case reached a terminal stage.</summary>
+    [JsonIgnore]
     public bool IsClosed => Outcome is not null;
 
     /// <summary>The person findings name: the handler, or the first-inquiry owner until someone takes over.</summary>
+    [JsonIgnore]
     public string Responsible => Handler ?? FirstInquiryOwner;
 }
