@@ -33,7 +33,8 @@ pg_ensure_installed() {
 # Runs a command as the owner of the cluster: ourselves, or `postgres` when we are root.
 pg_as_owner() {
   if [ "$(id -u)" -eq 0 ]; then
-    runuser -u postgres -- "$@"
+    # From /, since postgres may not be allowed into the caller's working directory.
+    (cd / && runuser -u postgres -- "$@")
   else
     "$@"
   fi
@@ -66,9 +67,13 @@ pg_prepare_dir() {
 pg_start() {
   local dir=$1 port=$2
   shift 2
+  if [ ! -f "$dir/pgdata/PG_VERSION" ]; then
+    pg_prepare_dir "$dir"
+  fi
+  # The server sees the real path: a link into a folder postgres cannot enter would not do.
+  dir=$(readlink -f "$dir")
   local data="$dir/pgdata" password_file="$dir/password"
   if [ ! -f "$data/PG_VERSION" ]; then
-    pg_prepare_dir "$dir"
     local password
     password=$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 24)
     printf '%s\n' "$password" > "$password_file"
@@ -102,7 +107,8 @@ pg_start() {
 }
 
 pg_stop() {
-  local data="$1/pgdata"
+  local data
+  data="$(readlink -f "$1")/pgdata"
   [ -f "$data/PG_VERSION" ] || return 0
   if pg_as_owner "$PG_BIN/pg_ctl" -D "$data" status >/dev/null 2>&1; then
     pg_as_owner "$PG_BIN/pg_ctl" -D "$data" -m fast -w stop >/dev/null
