@@ -1,4 +1,5 @@
 using Dapper;
+using Npgsql;
 using ServiceWindow.Persistence.Cases;
 using ServiceWindow.Persistence.History;
 using ServiceWindow.Persistence.Tests.Store;
@@ -30,6 +31,42 @@ public sealed class CaseStoreTests(StoreDatabase database) : IAsyncLifetime
         Assert.Equal("yellow", await connection.ExecuteScalarAsync<string>("select name from timers where case_id = @id", new { id = change.Case.Id }));
         Assert.Equal("accepted", await connection.ExecuteScalarAsync<string>("select template from outbox where case_id = @id", new { id = change.Case.Id }));
     }
+
+    // Receipt numbers are unique through a partial index (0007): cases without one share no entry.
+    [Fact]
+    public async Task CommitAsync_RefusesCase_WhenReceiptNumberIsTaken()
+    {
+        await store.CommitAsync(WithReceipt(CaseChanges.NewCase(), "R-2025-0001"));
+        var second = WithReceipt(CaseChanges.NewCase(), "R-2025-0001");
+
+        var refused = await Assert.ThrowsAsync<PostgresException>(() => store.CommitAsync(second));
+
+        Assert.Equal(("23505", "cases_receipt_number_key"), (refused.SqlState, refused.ConstraintName));
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("select count(*) from cases where id = @id", new { id = second.Case.Id }));
+    }
+
+    [Fact]
+    public async Task CommitAsync_StoresEveryCase_WhenSeveralHaveNoReceiptNumberOrHandler()
+    {
+        var first = WithReceipt(CaseChanges.NewCase(), null);
+        var second = WithReceipt(CaseChanges.NewCase(), null);
+
+        await store.CommitAsync(first);
+        await store.CommitAsync(second);
+
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        Assert.Equal(2, await connection.ExecuteScalarAsync<int>(
+            "select count(*) from cases where id in (@a, @b) and receipt_number is null and handler_id is null",
+            new { a = first.Case.Id, b = second.Case.Id }));
+    }
+
+    private static CaseChange WithReceipt(CaseChange change, string? number) =>
+        new(change.Case with { ReceiptNumber = number, LookupSecretHash = number is null ? null : "secret-hash", HandlerId = number is null ? null : change.Case.HandlerId },
+            change.ExpectedVersion, change.At)
+        {
+            History = change.History,
+        };
 
     [Fact]
     public async Task CommitAsync_ChainsEntriesAndKeepsMessageOrder_WhenNewCaseHasSeveralOfEach()
