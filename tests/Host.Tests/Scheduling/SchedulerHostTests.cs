@@ -43,13 +43,16 @@ public sealed class SchedulerHostTests(HostDatabaseFixture fixture)
         Assert.Equal(0, await connection.ExecuteScalarAsync<int>("select count(*) from timers where case_id = @caseId", new { caseId }));
         var sent = await WaitForAsync(async c => await c.ExecuteScalarAsync<int>(
             "select count(*) from outbox where case_id = @caseId and template = 'referral.unacknowledged' and sent_at is not null", new { caseId }), 3);
-        Assert.Equal(3, sent);
+        var pending = await connection.QueryAsync<string>(
+            "select format('%s to %s: attempts %s, due %s, error %s', template, recipient, attempts, due_at, last_error) from outbox where sent_at is null");
+        Assert.True(sent == 3, $"sent {sent} of 3; unsent: {string.Join("; ", pending)}");
     }
 
     private async Task<T> WaitForAsync<T>(Func<Npgsql.NpgsqlConnection, Task<T>> read, T expected)
     {
         await using var connection = await fixture.DataSource.OpenConnectionAsync();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        // Generous: on an idle machine this takes about two seconds; only a failure waits the full minute.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         T value;
         do
         {
