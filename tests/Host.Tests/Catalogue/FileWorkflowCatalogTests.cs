@@ -1,18 +1,18 @@
 using Microsoft.Extensions.Configuration;
 using ServiceWindow.Host.Catalogue;
 using ServiceWindow.Persistence.Catalogue;
+using ServiceWindow.Testing;
 
 namespace ServiceWindow.Host.Tests.Catalogue;
 
 [Collection(HostDatabase.Name)]
-public sealed class FileWorkflowCatalogTests(HostDatabaseFixture fixture) : IDisposable
+public sealed class FileWorkflowCatalogTests(HostDatabaseFixture fixture) : CleanDatabaseTest(fixture), IDisposable
 {
     private readonly string folder = Directory.CreateTempSubdirectory("workflows-").FullName;
 
     [Fact]
     public async Task IncludePublished_KeepsTheVersionRunningCasesStartedOn_WhenTheFileMovedToANewVersion()
     {
-        await fixture.ResetAsync();
         var shipped = WorkflowsFolder();
         var v1 = File.ReadAllText(Path.Combine(shipped, "marriage-registration.json"));
         Directory.CreateDirectory(Path.Combine(folder, "calendars"));

@@ -2,16 +2,16 @@ using Dapper;
 using Microsoft.Extensions.Configuration;
 using ServiceWindow.Host.Cli;
 using ServiceWindow.Host.Demo;
+using ServiceWindow.Testing;
 
 namespace ServiceWindow.Host.Tests.Demo;
 
 [Collection(HostDatabase.Name)]
-public sealed class DemoLoadCommandTests(HostDatabaseFixture fixture)
+public sealed class DemoLoadCommandTests(HostDatabaseFixture fixture) : CleanDatabaseTest(fixture)
 {
     [Fact]
     public async Task RunAsync_LoadsOrganisationOnce_WhenRunTwice()
     {
-        await fixture.ResetAsync();
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection([new("ConnectionStrings:ServiceWindow", fixture.ConnectionString)])
             .Build();

@@ -2,11 +2,12 @@ using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceWindow.Persistence.Cases;
 using ServiceWindow.Workflows.Engine;
+using ServiceWindow.Testing;
 
 namespace ServiceWindow.Host.Tests.Scheduling;
 
 [Collection(HostDatabase.Name)]
-public sealed class SchedulerHostTests(HostDatabaseFixture fixture)
+public sealed class SchedulerHostTests(HostDatabaseFixture fixture) : CleanDatabaseTest(fixture)
 {
     private static readonly Actor Clerk = Actor.Staff("wang.fang", "clerk");
 
@@ -15,7 +16,6 @@ public sealed class SchedulerHostTests(HostDatabaseFixture fixture)
     [Fact]
     public async Task TimerSweepJob_FiresDueReferralTimers_WhenHostRunsTheScheduler()
     {
-        await fixture.ResetAsync();
         await fixture.LoadDemoOrganisationAsync();
         var clock = new ShiftedClock(new DateTimeOffset(2026, 3, 2, 9, 30, 0, TimeSpan.FromHours(8)));
         await using var factory = new ServiceWindowFactory(fixture.ConnectionString, new Dictionary<string, string>

@@ -3,17 +3,14 @@ using Npgsql;
 using ServiceWindow.Persistence.Cases;
 using ServiceWindow.Persistence.History;
 using ServiceWindow.Persistence.Tests.Store;
+using ServiceWindow.Testing;
 
 namespace ServiceWindow.Persistence.Tests.Cases;
 
 [Collection(StoreDatabaseCollection.Name)]
-public sealed class CaseBatchWriterTests(StoreDatabase database) : IAsyncLifetime
+public sealed class CaseBatchWriterTests(StoreDatabase database) : CleanDatabaseTest(database)
 {
     private readonly CaseStore store = new(database.DataSource);
-
-    public Task InitializeAsync() => database.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Append_WritesEveryCaseInOneBatch_WhenVersionsMatch()

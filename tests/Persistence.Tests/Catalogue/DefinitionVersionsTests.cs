@@ -1,17 +1,17 @@
 using ServiceWindow.Persistence.Catalogue;
 using ServiceWindow.Persistence.Tests.Store;
+using ServiceWindow.Testing;
 
 namespace ServiceWindow.Persistence.Tests.Catalogue;
 
 [Collection(StoreDatabaseCollection.Name)]
-public sealed class DefinitionVersionsTests(StoreDatabase fixture)
+public sealed class DefinitionVersionsTests(StoreDatabase fixture) : CleanDatabaseTest(fixture)
 {
     private const string Permit = """{ "id": "permit", "version": 1, "name": { "zh": "许可", "en": "Permit" } }""";
 
     [Fact]
     public async Task PublishAsync_PublishesEachVersionOnce_WhenCalledAgain()
     {
-        await fixture.ResetAsync();
         var versions = new DefinitionVersions(fixture.DataSource);
 
         var first = await versions.PublishAsync([Definition(1, Permit)]);
@@ -25,7 +25,6 @@ public sealed class DefinitionVersionsTests(StoreDatabase fixture)
     [Fact]
     public async Task PublishAsync_Refuses_WhenAPublishedVersionChanged()
     {
-        await fixture.ResetAsync();
         var versions = new DefinitionVersions(fixture.DataSource);
         await versions.PublishAsync([Definition(1, Permit)]);
 
@@ -40,7 +39,6 @@ public sealed class DefinitionVersionsTests(StoreDatabase fixture)
     [Fact]
     public async Task PublishAsync_AcceptsFile_WhenOnlyLayoutChanged()
     {
-        await fixture.ResetAsync();
         var versions = new DefinitionVersions(fixture.DataSource);
         await versions.PublishAsync([Definition(1, Permit)]);
         var reformatted = """

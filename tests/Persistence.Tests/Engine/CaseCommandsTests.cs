@@ -2,22 +2,19 @@ using Dapper;
 using ServiceWindow.Persistence.Cases;
 using ServiceWindow.Persistence.History;
 using ServiceWindow.Persistence.Tests.Store;
+using ServiceWindow.Testing;
 using ServiceWindow.Persistence.Timers;
 using ServiceWindow.Workflows.Engine;
 
 namespace ServiceWindow.Persistence.Tests.Engine;
 
 [Collection(StoreDatabaseCollection.Name)]
-public sealed class CaseCommandsTests(StoreDatabase database) : IAsyncLifetime
+public sealed class CaseCommandsTests(StoreDatabase database) : CleanDatabaseTest(database)
 {
     // Monday 2025-03-03, 10:00 in Shanghai: five working days end at office close on Monday 03-10.
     private readonly ManualClock clock = new(new DateTimeOffset(2025, 3, 3, 10, 0, 0, TimeSpan.FromHours(8)));
     private readonly CaseStore store = new(database.DataSource);
     private readonly WorkflowEngine engine = new();
-
-    public Task InitializeAsync() => database.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
 
     private CaseCommands Commands => new(store, TestCatalog.Instance, engine, clock);
 

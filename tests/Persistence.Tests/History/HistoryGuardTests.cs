@@ -3,17 +3,14 @@ using Npgsql;
 using ServiceWindow.Persistence.Cases;
 using ServiceWindow.Persistence.History;
 using ServiceWindow.Persistence.Tests.Store;
+using ServiceWindow.Testing;
 
 namespace ServiceWindow.Persistence.Tests.History;
 
 [Collection(StoreDatabaseCollection.Name)]
-public sealed class HistoryGuardTests(StoreDatabase database) : IAsyncLifetime
+public sealed class HistoryGuardTests(StoreDatabase database) : CleanDatabaseTest(database)
 {
     private readonly CaseStore store = new(database.DataSource);
-
-    public Task InitializeAsync() => database.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
 
     [Theory]
     [InlineData("update case_history set actor_id = 'someone-else' where sequence = 1")]

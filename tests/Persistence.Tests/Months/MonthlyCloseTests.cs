@@ -2,16 +2,13 @@ using Dapper;
 using ServiceWindow.Persistence.Cases;
 using ServiceWindow.Persistence.Months;
 using ServiceWindow.Persistence.Tests.Store;
+using ServiceWindow.Testing;
 
 namespace ServiceWindow.Persistence.Tests.Months;
 
 [Collection(StoreDatabaseCollection.Name)]
-public sealed class MonthlyCloseTests(StoreDatabase database) : IAsyncLifetime
+public sealed class MonthlyCloseTests(StoreDatabase database) : CleanDatabaseTest(database)
 {
-    public Task InitializeAsync() => database.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Theory]
     [InlineData("01:00 on the 1st in Shanghai is still the last day in UTC", "2025-03-31T17:00:00Z", "2025-03-01")]
     [InlineData("January closes December of the year before", "2025-01-01T01:00:00+08:00", "2024-12-01")]

@@ -4,18 +4,15 @@ using NSubstitute;
 using ServiceWindow.Persistence.Cases;
 using ServiceWindow.Persistence.Outbox;
 using ServiceWindow.Persistence.Tests.Store;
+using ServiceWindow.Testing;
 
 namespace ServiceWindow.Persistence.Tests.Outbox;
 
 [Collection(StoreDatabaseCollection.Name)]
-public sealed class OutboxDispatcherTests(StoreDatabase database) : IAsyncLifetime
+public sealed class OutboxDispatcherTests(StoreDatabase database) : CleanDatabaseTest(database)
 {
     private readonly CaseStore store = new(database.DataSource);
     private readonly ManualClock clock = new(CaseChanges.Start);
-
-    public Task InitializeAsync() => database.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task DispatchAsync_SendsEachMessageOnce_WhenRunTwice()

@@ -2,19 +2,16 @@ using Dapper;
 using Npgsql;
 using ServiceWindow.Persistence.Cases;
 using ServiceWindow.Persistence.Tests.Store;
+using ServiceWindow.Testing;
 using ServiceWindow.Persistence.Timers;
 
 namespace ServiceWindow.Persistence.Tests.Timers;
 
 [Collection(StoreDatabaseCollection.Name)]
-public sealed class TimerSweeperTests(StoreDatabase database) : IAsyncLifetime
+public sealed class TimerSweeperTests(StoreDatabase database) : CleanDatabaseTest(database)
 {
     private readonly CaseStore store = new(database.DataSource);
     private readonly ManualClock clock = new(CaseChanges.Start);
-
-    public Task InitializeAsync() => database.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task SweepAsync_FiresOnlyDueTimers_WhenSomeAreStillPending()
