@@ -1,12 +1,10 @@
 namespace ServiceWindow.Host.Tests;
 
-/// Real time moved to a chosen instant, which the test can jump forward. It keeps running, because
-/// Quartz reads the same TimeProvider and waits on it; a stopped clock would stall its triggers.
+/// Real time moved to a chosen instant. It keeps running, because Quartz reads the same
+/// TimeProvider and waits on it; a stopped clock would stall its triggers.
 public sealed class ShiftedClock(DateTimeOffset start) : TimeProvider
 {
-    private long offsetTicks = (start - System.GetUtcNow()).Ticks;
+    private readonly TimeSpan offset = start - System.GetUtcNow();
 
-    public override DateTimeOffset GetUtcNow() => System.GetUtcNow().AddTicks(Interlocked.Read(ref offsetTicks));
-
-    public void Jump(TimeSpan by) => Interlocked.Add(ref offsetTicks, by.Ticks);
+    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + offset;
 }
