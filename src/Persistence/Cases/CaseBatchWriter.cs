@@ -5,12 +5,11 @@ namespace ServiceWindow.Persistence.Cases;
 /// Writes the changes of many existing cases as a handful of multi-row statements (array
 /// parameters through `unnest`) in one batch, instead of four or five statements per change: the
 /// timer sweep's path, where hundreds of changes commit together. The guarantees are those of
-/// <see cref="CaseWriter"/>: every case update is guarded by its version and a miss aborts the
-/// batch (`SW409`), history goes through the chain trigger in sequence order, timers that are
-/// cancelled or fired are deleted before new ones are written. Several changes of one case (two
-/// timers firing in one batch) must follow each other's versions; they are folded into one update
-/// guarded by the first expected version, their history appended in order and their timer effects
-/// applied in order.
+/// <see cref="CaseWriter"/>: every case update is guarded by its version and its history head and
+/// a miss aborts the batch (`SW409`), timers that are cancelled or fired are deleted before new
+/// ones are written. Several changes of one case (two timers firing in one batch) must follow each
+/// other's versions and chain heads; they are folded into one update guarded by the first, their
+/// history appended in order and their timer effects applied in order.
 public static class CaseBatchWriter
 {
     public static void Append(NpgsqlBatch batch, IReadOnlyList<CaseChange> changes, IReadOnlyList<(Guid CaseId, string Key)> timersToDelete)
@@ -89,11 +88,12 @@ public static class CaseBatchWriter
                 select *
                 from unnest($1::uuid[], $2::bigint[], $3::integer[], $4::text[], $5::text[], $6::bigint[], $7::integer[],
                             $8::text[], $9::text[], $10::timestamptz[], $11::timestamptz[], $12::timestamptz[], $13::boolean[],
-                            $14::text[], $15::text[], $16::text[], $17::timestamptz[], $18::text[], $19::timestamptz[])
+                            $14::text[], $15::text[], $16::text[], $17::timestamptz[], $18::text[], $19::timestamptz[],
+                            $20::text[], $21::text[])
                      as n (id, expected, definition_version, service_item_code, stage, version, history_length,
                            first_inquiry_owner, handler_id, accepted_at, promised_deadline, statutory_deadline,
                            deadlines_provisional, warning_level, receipt_number, lookup_secret_hash, completed_at, state,
-                           updated_at)),
+                           updated_at, history_head, expected_head)),
             updated as (
                 update cases c set
                     definition_version = n.definition_version, service_item_code = n.service_item_code, stage = n.stage,
@@ -101,10 +101,10 @@ public static class CaseBatchWriter
                     handler_id = n.handler_id, accepted_at = n.accepted_at, promised_deadline = n.promised_deadline,
                     statutory_deadline = n.statutory_deadline, deadlines_provisional = n.deadlines_provisional,
                     warning_level = n.warning_level, receipt_number = n.receipt_number,
-                    lookup_secret_hash = n.lookup_secret_hash, completed_at = n.completed_at, state = n.state::jsonb,
-                    updated_at = n.updated_at
+                    lookup_secret_hash = n.lookup_secret_hash, completed_at = n.completed_at, state = n.state::json,
+                    updated_at = n.updated_at, history_head = n.history_head
                 from input n
-                where c.id = n.id and c.version = n.expected
+                where c.id = n.id and c.version = n.expected and c.history_head is not distinct from n.expected_head
                 returning c.id)
             select case_version_conflict(n.id, n.expected)
             from input n
@@ -118,7 +118,8 @@ public static class CaseBatchWriter
             Instants(rows.Select(r => r.StatutoryDeadline)), rows.Select(r => r.DeadlinesProvisional).ToArray(),
             rows.Select(r => r.WarningLevel).ToArray(), rows.Select(r => r.ReceiptNumber).ToArray(),
             rows.Select(r => r.LookupSecretHash).ToArray(), Instants(rows.Select(r => r.CompletedAt)),
-            rows.Select(r => r.StateJson).ToArray(), cases.Select(c => c.Last.At.UtcDateTime).ToArray());
+            rows.Select(r => r.StateJson).ToArray(), cases.Select(c => c.Last.At.UtcDateTime).ToArray(),
+            cases.Select(c => c.Head).ToArray(), cases.Select(c => c.ExpectedHead).ToArray());
     }
 
     private static void AppendHistory(NpgsqlBatch batch, List<FoldedCase> cases)
@@ -128,20 +129,20 @@ public static class CaseBatchWriter
         {
             return;
         }
-        // In sequence order per case: the chain trigger links each entry to the one inserted before it.
         CaseWriter.Add(batch,
             """
-            insert into case_history (case_id, sequence, kind, actor_id, at, action, from_stage, to_stage, payload)
-            select h.case_id, h.sequence, h.kind, h.actor_id, h.at, h.action, h.from_stage, h.to_stage, h.payload::jsonb
-            from unnest($1::uuid[], $2::integer[], $3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::text[], $8::text[], $9::text[])
-                 with ordinality as h (case_id, sequence, kind, actor_id, at, action, from_stage, to_stage, payload, position)
-            order by h.position
+            insert into case_history (case_id, sequence, kind, actor_id, at, action, from_stage, to_stage, payload, prev_hash, hash)
+            select h.case_id, h.sequence, h.kind, h.actor_id, h.at, h.action, h.from_stage, h.to_stage, h.payload::jsonb, h.prev_hash, h.hash
+            from unnest($1::uuid[], $2::integer[], $3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::text[], $8::text[], $9::text[],
+                        $10::text[], $11::text[])
+                 as h (case_id, sequence, kind, actor_id, at, action, from_stage, to_stage, payload, prev_hash, hash)
             """,
-            entries.Select(e => e.Item1).ToArray(), entries.Select(e => e.Entry.Sequence).ToArray(),
-            entries.Select(e => e.Entry.Kind).ToArray(), entries.Select(e => e.Entry.ActorId).ToArray(),
-            entries.Select(e => e.Entry.At.UtcDateTime).ToArray(), entries.Select(e => e.Entry.Action).ToArray(),
-            entries.Select(e => e.Entry.FromStage).ToArray(), entries.Select(e => e.Entry.ToStage).ToArray(),
-            entries.Select(e => e.Entry.PayloadJson).ToArray());
+            entries.Select(e => e.Item1).ToArray(), entries.Select(e => e.Entry.Entry.Sequence).ToArray(),
+            entries.Select(e => e.Entry.Entry.Kind).ToArray(), entries.Select(e => e.Entry.Entry.ActorId).ToArray(),
+            entries.Select(e => e.Entry.Entry.At.UtcDateTime).ToArray(), entries.Select(e => e.Entry.Entry.Action).ToArray(),
+            entries.Select(e => e.Entry.Entry.FromStage).ToArray(), entries.Select(e => e.Entry.Entry.ToStage).ToArray(),
+            entries.Select(e => e.Entry.Entry.PayloadJson).ToArray(), entries.Select(e => e.Entry.PreviousHash).ToArray(),
+            entries.Select(e => e.Entry.Hash).ToArray());
     }
 
     private static DateTime?[] Instants(IEnumerable<DateTimeOffset?> instants) =>
@@ -159,14 +160,15 @@ public static class CaseBatchWriter
             }
             if (!byCase.TryGetValue(change.Case.Id, out var folded))
             {
-                folded = new FoldedCase(change.ExpectedVersion);
+                folded = new FoldedCase(change.ExpectedVersion, change.ChainHead);
                 byCase.Add(change.Case.Id, folded);
                 order.Add(folded);
             }
-            else if (change.ExpectedVersion != folded.Last.Case.Version)
+            else if (change.ExpectedVersion != folded.Last.Case.Version || change.ChainHead != folded.Head)
             {
                 throw new ArgumentException(
-                    $"case {change.Case.Id}: a change expecting version {change.ExpectedVersion} follows one that wrote {folded.Last.Case.Version}",
+                    $"case {change.Case.Id}: a change expecting version {change.ExpectedVersion} follows one that wrote {folded.Last.Case.Version}"
+                    + (change.ChainHead != folded.Head ? ", and does not link to its last history entry" : ""),
                     nameof(changes));
             }
             folded.Add(change);
@@ -175,19 +177,23 @@ public static class CaseBatchWriter
     }
 
     /// One case's changes in a batch, reduced to what the statements write: the last row, every
-    /// history entry, and per timer key the last thing done to it.
-    private sealed class FoldedCase(long expectedVersion)
+    /// history entry linked, and per timer key the last thing done to it.
+    private sealed class FoldedCase(long expectedVersion, string? expectedHead)
     {
         public long ExpectedVersion { get; } = expectedVersion;
+        public string? ExpectedHead { get; } = expectedHead;
+        public string? Head { get; private set; } = expectedHead;
         public CaseChange Last { get; private set; } = null!;
-        public List<HistoryRow> History { get; } = [];
+        public List<LinkedHistoryRow> History { get; } = [];
         public Dictionary<string, TimerRow> Scheduled { get; } = new(StringComparer.Ordinal);
         public HashSet<string> Cancelled { get; } = new(StringComparer.Ordinal);
 
         public void Add(CaseChange change)
         {
             Last = change;
-            History.AddRange(change.History);
+            var linked = change.LinkHistory();
+            History.AddRange(linked);
+            Head = CaseWriter.Head(change, linked);
             foreach (var key in change.TimersToCancel)
             {
                 Scheduled.Remove(key);

@@ -29,7 +29,7 @@ public sealed class CaseCommands(CaseStore store, IWorkflowCatalog catalog, Work
         {
             throw new ConcurrencyConflictException(caseId, command.ExpectedVersion, e);
         }
-        return await CommitAsync(TransitionMapping.ToChange(result, 0, now, receipt), command, idempotencyKey, requestHash, cancellationToken);
+        return await CommitAsync(TransitionMapping.ToChange(result, null, now, receipt), command, idempotencyKey, requestHash, cancellationToken);
     }
 
     public async Task<CommandOutcome> ExecuteAsync(Guid caseId, CaseCommand command, string? idempotencyKey = null,
@@ -57,7 +57,7 @@ public sealed class CaseCommands(CaseStore store, IWorkflowCatalog catalog, Work
         {
             return new CommandOutcome(caseId, stored.Version, stored.Stage, stored.HistoryLength + 1, stored.HistoryLength);
         }
-        return await CommitAsync(TransitionMapping.ToChange(result, stored.Version, now), command, idempotencyKey, requestHash, cancellationToken);
+        return await CommitAsync(TransitionMapping.ToChange(result, stored, now), command, idempotencyKey, requestHash, cancellationToken);
     }
 
     private async Task<CommandOutcome> CommitAsync(CaseChange change, CaseCommand command, string? idempotencyKey, string requestHash,

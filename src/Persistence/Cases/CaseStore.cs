@@ -15,7 +15,8 @@ public sealed class CaseStore(NpgsqlDataSource dataSource)
         return await connection.QuerySingleOrDefaultAsync<StoredCase>(new CommandDefinition(
             """
             select id, definition_id as DefinitionId, definition_version as DefinitionVersion, stage, version,
-                   history_length as HistoryLength, state::text as StateJson
+                   history_length as HistoryLength, state::text as StateJson,
+                   history_head as HistoryHead
             from cases where id = @id
             """, new { id }, cancellationToken: cancellationToken));
     }

@@ -7,7 +7,8 @@ namespace ServiceWindow.Persistence.Cases;
 /// caller's, or the implicit one PostgreSQL gives a batch). Order matters: the idempotency record
 /// first, so a concurrent retry fails before anything else; the guarded case write before the
 /// history, so a stale command never appends; fired and cancelled timers before new ones, so a
-/// timer rescheduled under its own key survives.
+/// timer rescheduled under its own key survives. History entries arrive linked and hashed
+/// (<see cref="CaseChange.LinkHistory"/>); the case row records the new head of its chain.
 public static class CaseWriter
 {
     // The PostgreSQL error codes the schema raises or that a lost race produces.
@@ -34,8 +35,9 @@ public static class CaseWriter
             }
             return;
         }
-        AppendGuardedUpdate(batch, change);
-        foreach (var entry in change.History)
+        var history = change.LinkHistory();
+        AppendGuardedUpdate(batch, change, history);
+        foreach (var entry in history)
         {
             AppendHistory(batch, change.Case.Id, entry);
         }
@@ -93,10 +95,10 @@ public static class CaseWriter
     // A new case in one statement: the case row, its history, timers and messages as data-modifying
     // parts of one insert. Intake is the hottest write; one statement instead of four saves a parse,
     // bind and executor start for each. A new case has no timers yet, so nothing is cancelled.
-    // The chain trigger sees the entries inserted before it by the same statement, in position order.
     private static void AppendOpenCase(NpgsqlBatch batch, CaseChange change)
     {
         var c = change.Case;
+        var history = change.LinkHistory();
         Add(batch,
             """
             with opened as (
@@ -104,38 +106,45 @@ public static class CaseWriter
                     id, definition_id, definition_version, service_item_code, stage, version, history_length,
                     first_inquiry_owner, handler_id, accepted_at, promised_deadline, statutory_deadline,
                     deadlines_provisional, warning_level, receipt_number, lookup_secret_hash, completed_at,
-                    state, created_at, updated_at)
-                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18::jsonb, $19, $19)),
+                    state, created_at, updated_at, history_head)
+                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18::json, $19, $19, $20)),
             history as (
-                insert into case_history (case_id, sequence, kind, actor_id, at, action, from_stage, to_stage, payload)
-                select $1, h.sequence, h.kind, h.actor_id, h.at, h.action, h.from_stage, h.to_stage, h.payload::jsonb
-                from unnest($20::integer[], $21::text[], $22::text[], $23::timestamptz[], $24::text[], $25::text[], $26::text[], $27::text[])
-                     with ordinality as h (sequence, kind, actor_id, at, action, from_stage, to_stage, payload, position)
-                order by h.position),
+                insert into case_history (case_id, sequence, kind, actor_id, at, action, from_stage, to_stage, payload, prev_hash, hash)
+                select $1, h.sequence, h.kind, h.actor_id, h.at, h.action, h.from_stage, h.to_stage, h.payload::jsonb, h.prev_hash, h.hash
+                from unnest($21::integer[], $22::text[], $23::text[], $24::timestamptz[], $25::text[], $26::text[], $27::text[], $28::text[],
+                            $29::text[], $30::text[])
+                     as h (sequence, kind, actor_id, at, action, from_stage, to_stage, payload, prev_hash, hash)),
             scheduled as (
                 insert into timers (case_id, key, name, due_at)
                 select $1, t.key, t.name, t.due_at
-                from unnest($28::text[], $29::text[], $30::timestamptz[]) as t (key, name, due_at))
+                from unnest($31::text[], $32::text[], $33::timestamptz[]) as t (key, name, due_at))
             insert into outbox (case_id, recipient, template, data, created_at, due_at)
             select $1, n.recipient, n.template, n.data::jsonb, $19, $19
-            from unnest($31::text[], $32::text[], $33::text[]) with ordinality as n (recipient, template, data, position)
+            from unnest($34::text[], $35::text[], $36::text[]) with ordinality as n (recipient, template, data, position)
             order by n.position
             """,
             c.Id, c.DefinitionId, c.DefinitionVersion, c.ServiceItemCode, c.Stage, c.Version, c.HistoryLength,
             c.FirstInquiryOwner, c.HandlerId, c.AcceptedAt, c.PromisedDeadline, c.StatutoryDeadline,
             c.DeadlinesProvisional, c.WarningLevel, c.ReceiptNumber, c.LookupSecretHash, c.CompletedAt,
-            c.StateJson, change.At,
-            change.History.Select(h => h.Sequence).ToArray(), change.History.Select(h => h.Kind).ToArray(),
-            change.History.Select(h => h.ActorId).ToArray(), change.History.Select(h => h.At.UtcDateTime).ToArray(),
-            change.History.Select(h => h.Action).ToArray(), change.History.Select(h => h.FromStage).ToArray(),
-            change.History.Select(h => h.ToStage).ToArray(), change.History.Select(h => h.PayloadJson).ToArray(),
+            c.StateJson, change.At, Head(change, history),
+            history.Select(h => h.Entry.Sequence).ToArray(), history.Select(h => h.Entry.Kind).ToArray(),
+            history.Select(h => h.Entry.ActorId).ToArray(), history.Select(h => h.Entry.At.UtcDateTime).ToArray(),
+            history.Select(h => h.Entry.Action).ToArray(), history.Select(h => h.Entry.FromStage).ToArray(),
+            history.Select(h => h.Entry.ToStage).ToArray(), history.Select(h => h.Entry.PayloadJson).ToArray(),
+            history.Select(h => h.PreviousHash).ToArray(), history.Select(h => h.Hash).ToArray(),
             change.TimersToSchedule.Select(t => t.Key).ToArray(), change.TimersToSchedule.Select(t => t.Name).ToArray(),
             change.TimersToSchedule.Select(t => t.DueAt.UtcDateTime).ToArray(),
             change.Notifications.Select(n => n.Recipient).ToArray(), change.Notifications.Select(n => n.Template).ToArray(),
             change.Notifications.Select(n => n.DataJson).ToArray());
     }
 
-    private static void AppendGuardedUpdate(NpgsqlBatch batch, CaseChange change)
+    /// The case's history head once the change is written, from its already linked entries.
+    internal static string? Head(CaseChange change, IReadOnlyList<LinkedHistoryRow> history) =>
+        history.Count > 0 ? history[^1].Hash : change.ChainHead;
+
+    // The history's link to the stored head is checked with the version: an entry can only follow the
+    // entry that is last now.
+    private static void AppendGuardedUpdate(NpgsqlBatch batch, CaseChange change, IReadOnlyList<LinkedHistoryRow> history)
     {
         var c = change.Case;
         // The aggregate always yields one row; the conflict function runs only when nothing matched,
@@ -147,26 +156,29 @@ public static class CaseWriter
                     definition_version = $3, service_item_code = $4, stage = $5, version = $6, history_length = $7,
                     first_inquiry_owner = $8, handler_id = $9, accepted_at = $10, promised_deadline = $11,
                     statutory_deadline = $12, deadlines_provisional = $13, warning_level = $14,
-                    receipt_number = $15, lookup_secret_hash = $16, completed_at = $17, state = $18::jsonb,
-                    updated_at = $19
-                where id = $1 and version = $2
+                    receipt_number = $15, lookup_secret_hash = $16, completed_at = $17, state = $18::json,
+                    updated_at = $19, history_head = $20
+                where id = $1 and version = $2 and history_head is not distinct from $21
                 returning 1)
             select case when count(*) = 1 then 1 else case_version_conflict($1, $2) end from updated
             """,
             c.Id, change.ExpectedVersion, c.DefinitionVersion, c.ServiceItemCode, c.Stage, c.Version, c.HistoryLength,
             c.FirstInquiryOwner, c.HandlerId, c.AcceptedAt, c.PromisedDeadline, c.StatutoryDeadline,
             c.DeadlinesProvisional, c.WarningLevel, c.ReceiptNumber, c.LookupSecretHash, c.CompletedAt,
-            c.StateJson, change.At);
+            c.StateJson, change.At, Head(change, history), change.ChainHead);
     }
 
-    private static void AppendHistory(NpgsqlBatch batch, Guid caseId, HistoryRow entry) =>
+    private static void AppendHistory(NpgsqlBatch batch, Guid caseId, LinkedHistoryRow linked)
+    {
+        var entry = linked.Entry;
         Add(batch,
             """
-            insert into case_history (case_id, sequence, kind, actor_id, at, action, from_stage, to_stage, payload)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb)
+            insert into case_history (case_id, sequence, kind, actor_id, at, action, from_stage, to_stage, payload, prev_hash, hash)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11)
             """,
             caseId, entry.Sequence, entry.Kind, entry.ActorId, entry.At, entry.Action, entry.FromStage, entry.ToStage,
-            entry.PayloadJson);
+            entry.PayloadJson, linked.PreviousHash, linked.Hash);
+    }
 
     private static void AppendCancelTimers(NpgsqlBatch batch, Guid caseId, IReadOnlyList<string> keys) =>
         Add(batch,

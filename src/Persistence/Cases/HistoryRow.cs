@@ -1,6 +1,10 @@
+using ServiceWindow.Persistence.History;
+
 namespace ServiceWindow.Persistence.Cases;
 
-/// One history entry to append. The database fills in its hash and its link to the previous one.
+/// One history entry to append. Its payload is kept in the text `jsonb` prints back and its time
+/// to the microsecond PostgreSQL stores, so the hash taken before the insert is the one
+/// verify-history recomputes from the stored row.
 public sealed record HistoryRow
 {
     public HistoryRow(int sequence, string kind, string? actorId, DateTimeOffset at, string payloadJson)
@@ -11,8 +15,8 @@ public sealed record HistoryRow
         Sequence = sequence;
         Kind = kind;
         ActorId = actorId;
-        At = at;
-        PayloadJson = payloadJson;
+        At = at.AddTicks(-(at.Ticks % TimeSpan.TicksPerMicrosecond));
+        PayloadJson = JsonbText.Canonical(payloadJson);
     }
 
     public int Sequence { get; }

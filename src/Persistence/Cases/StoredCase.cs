@@ -1,7 +1,7 @@
 namespace ServiceWindow.Persistence.Cases;
 
 /// A case as read back for the next command or timer: enough to rebuild the engine's state and
-/// to guard the write that follows.
+/// to guard the write that follows. `HistoryHead` is the hash of its last history entry.
 public sealed record StoredCase(
     Guid Id,
     string DefinitionId,
@@ -9,4 +9,5 @@ public sealed record StoredCase(
     string Stage,
     long Version,
     int HistoryLength,
-    string StateJson);
+    string StateJson,
+    string? HistoryHead);

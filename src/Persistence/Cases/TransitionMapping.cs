@@ -8,7 +8,9 @@ namespace ServiceWindow.Persistence.Cases;
 /// columns, the history rows and the effects as timer, outbox and finding rows.
 public static class TransitionMapping
 {
-    public static CaseChange ToChange(TransitionResult result, long expectedVersion, DateTimeOffset at, Receipt? receipt = null)
+    /// <paramref name="current"/> is the case as stored before the transition, or null when the
+    /// transition opened it: its version guards the write and its history head starts the chain.
+    public static CaseChange ToChange(TransitionResult result, StoredCase? current, DateTimeOffset at, Receipt? receipt = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         var state = result.State;
@@ -62,8 +64,9 @@ public static class TransitionMapping
             }
         }
 
-        return new CaseChange(row, expectedVersion, at)
+        return new CaseChange(row, current?.Version ?? 0, at)
         {
+            ChainHead = current?.HistoryHead,
             History = result.History.Select(ToRow).ToList(),
             TimersToSchedule = scheduled,
             TimersToCancel = cancelled,

@@ -20,6 +20,6 @@ public sealed class EngineDeadlineRecomputation(IWorkflowCatalog catalog, Workfl
         {
             return null;
         }
-        return TransitionMapping.ToChange(result, stored.Version, now);
+        return TransitionMapping.ToChange(result, stored, now);
     }
 }

@@ -4,9 +4,10 @@ using System.Text;
 
 namespace ServiceWindow.Persistence.History;
 
-/// The hash of one history entry, rebuilt in the application from the stored columns. It must
-/// agree with `case_history_hash` in migration 0003, which computes it on insert: the database
-/// writes the chain, this side checks it without trusting the database's own function.
+/// The hash of one history entry: taken by the writer before the insert, and again by
+/// verify-history from the stored columns. It agrees with the database function
+/// `case_history_hash` (migration 0003), the schema's own statement of what an entry's hash
+/// covers; a test holds the two together.
 public static class HistoryHash
 {
     public static string Compute(string? previousHash, Guid caseId, int sequence, string kind, string? actorId, DateTime atUtc,

@@ -4,7 +4,8 @@ using Npgsql;
 namespace ServiceWindow.Persistence.History;
 
 /// Walks every case's history in sequence order and reports, per case, the first entry whose
-/// sequence, link or hash does not match, and cases whose row counts more entries than remain.
+/// sequence, link or hash does not match, cases whose row counts more entries than remain or names
+/// another last entry, and entries whose case does not exist.
 /// Streams the table, so memory stays flat however long the history is.
 public sealed class HistoryVerifier(NpgsqlDataSource dataSource)
 {
@@ -12,7 +13,7 @@ public sealed class HistoryVerifier(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var broken = new List<BrokenEntry>();
-        var expectedLengths = await ExpectedLengthsAsync(connection, cancellationToken);
+        var expected = await ExpectedEndsAsync(connection, cancellationToken);
         long cases = 0, entries = 0;
 
         await using (var command = new NpgsqlCommand(
@@ -46,7 +47,7 @@ public sealed class HistoryVerifier(NpgsqlDataSource dataSource)
                 {
                     if (currentCase is { } done)
                     {
-                        FinishCase(done, caseBroken, previousSequence, expectedLengths, broken);
+                        FinishCase(done, caseBroken, previousSequence, previousHash, expected, broken);
                     }
                     currentCase = caseId;
                     cases++;
@@ -77,35 +78,50 @@ public sealed class HistoryVerifier(NpgsqlDataSource dataSource)
             }
             if (currentCase is { } last)
             {
-                FinishCase(last, caseBroken, previousSequence, expectedLengths, broken);
+                FinishCase(last, caseBroken, previousSequence, previousHash, expected, broken);
             }
         }
 
         // What is left are cases the walk never met: every entry of theirs was removed.
-        foreach (var (caseId, length) in expectedLengths.Where(c => c.Value > 0))
+        foreach (var (caseId, (length, _)) in expected.Where(c => c.Value.Length > 0))
         {
             broken.Add(new BrokenEntry(caseId, 1, $"case records {length} entries but none remain"));
         }
         return new HistoryVerification(cases, entries, broken.OrderBy(b => b.CaseId).ToList());
     }
 
-    private static void FinishCase(Guid caseId, bool caseBroken, int lastSequence, Dictionary<Guid, int> expectedLengths, List<BrokenEntry> broken)
+    private static void FinishCase(Guid caseId, bool caseBroken, int lastSequence, string? lastHash,
+        Dictionary<Guid, (int Length, string? Head)> expected, List<BrokenEntry> broken)
     {
-        if (expectedLengths.Remove(caseId, out var length) && !caseBroken && length > lastSequence)
+        if (!expected.Remove(caseId, out var end))
         {
-            broken.Add(new BrokenEntry(caseId, lastSequence + 1, $"case records {length} entries but the chain ends at {lastSequence}"));
+            broken.Add(new BrokenEntry(caseId, 1, "entries of a case that does not exist"));
+            return;
+        }
+        if (caseBroken)
+        {
+            return;
+        }
+        if (end.Length > lastSequence)
+        {
+            broken.Add(new BrokenEntry(caseId, lastSequence + 1, $"case records {end.Length} entries but the chain ends at {lastSequence}"));
+        }
+        else if (end.Head != lastHash)
+        {
+            broken.Add(new BrokenEntry(caseId, lastSequence, "the case row names another last entry (the chain was rewritten)"));
         }
     }
 
-    private static async Task<Dictionary<Guid, int>> ExpectedLengthsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    private static async Task<Dictionary<Guid, (int Length, string? Head)>> ExpectedEndsAsync(NpgsqlConnection connection,
+        CancellationToken cancellationToken)
     {
-        var lengths = new Dictionary<Guid, int>();
-        await using var command = new NpgsqlCommand("select id, history_length from cases", connection);
+        var ends = new Dictionary<Guid, (int, string?)>();
+        await using var command = new NpgsqlCommand("select id, history_length, history_head from cases", connection);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            lengths[reader.GetGuid(0)] = reader.GetInt32(1);
+            ends[reader.GetGuid(0)] = (reader.GetInt32(1), reader.IsDBNull(2) ? null : reader.GetString(2));
         }
-        return lengths;
+        return ends;
     }
 }

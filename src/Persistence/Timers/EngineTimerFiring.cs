@@ -11,6 +11,6 @@ public sealed class EngineTimerFiring(IWorkflowCatalog catalog, WorkflowEngine e
     {
         var state = CaseStateJson.Deserialize(current.StateJson);
         var result = engine.FireTimer(catalog.Definition(state.DefinitionId, state.DefinitionVersion), catalog.Calendar, state, timer.Key, now);
-        return result.IsEmpty ? null : TransitionMapping.ToChange(result, current.Version, now);
+        return result.IsEmpty ? null : TransitionMapping.ToChange(result, current, now);
     }
 }

@@ -38,6 +38,7 @@ public static class CaseChanges
         return new CaseChange(new CaseRow(current.Id, current.DefinitionId, current.DefinitionVersion, toStage, version, sequence,
             State(toStage, version, sequence)) { HandlerId = "handler-1" }, current.Version, at)
         {
+            ChainHead = current.HistoryHead,
             History = [new HistoryRow(sequence, kind, actorId, at, JsonSerializer.Serialize(new { kind, actor = actorId })) { FromStage = current.Stage, ToStage = toStage }],
             TimersToSchedule = timers ?? [],
             TimersToCancel = cancel ?? [],
@@ -48,7 +49,7 @@ public static class CaseChanges
 
     public static StoredCase Stored(CaseChange change) =>
         new(change.Case.Id, change.Case.DefinitionId, change.Case.DefinitionVersion, change.Case.Stage, change.Case.Version,
-            change.Case.HistoryLength, change.Case.StateJson);
+            change.Case.HistoryLength, change.Case.StateJson, change.NewChainHead());
 
     private static string State(string stage, long version, int historyLength) =>
         JsonSerializer.Serialize(new { stage, version, historyLength });

@@ -201,16 +201,17 @@ public sealed class TimerSweeperTests(StoreDatabase database) : CleanDatabaseTes
             current.Id == caseId ? throw new InvalidOperationException("definition missing") : inner.Fire(current, timer, now);
     }
 
-    /// Produces a change the database refuses for one case: its history entry skips a sequence, which
-    /// the chain trigger rejects (23514); every other case escalates normally.
+    /// Produces a change the database refuses for one case: a finding of a kind the schema's check
+    /// rejects (23514); every other case escalates normally.
     private sealed class RefusedInDatabaseFor(Guid caseId) : ITimerFiring
     {
         private readonly EscalatingFiring inner = new();
 
         public CaseChange? Fire(StoredCase current, DueTimer timer, DateTimeOffset now) =>
             current.Id == caseId
-                ? CaseChanges.Next(current with { HistoryLength = current.HistoryLength + 1 }, "skipped", null, now,
-                    notifications: [new NotificationRow("handler-1", "never-sent", "{}")])
+                ? CaseChanges.Next(current, "refused", null, now,
+                    notifications: [new NotificationRow("handler-1", "never-sent", "{}")],
+                    findings: [new FindingRow(Guid.NewGuid(), "not_a_finding_kind", "handler-1", "the schema's check refuses it", [1])])
                 : inner.Fire(current, timer, now);
     }
 }
