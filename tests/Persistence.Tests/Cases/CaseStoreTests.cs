@@ -29,6 +29,35 @@ public sealed class CaseStoreTests(StoreDatabase database) : CleanDatabaseTest(d
         Assert.Equal("accepted", await connection.ExecuteScalarAsync<string>("select template from outbox where case_id = @id", new { id = change.Case.Id }));
     }
 
+    // The intake statement is built per shape (entries, timers, messages); every shape must write all of them.
+    [Theory]
+    [InlineData(1, 0, 0)]
+    [InlineData(1, 2, 0)]
+    [InlineData(2, 0, 3)]
+    [InlineData(3, 4, 2)]
+    public async Task CommitAsync_WritesEveryPart_WhateverTheShapeOfTheNewCase(int entries, int timers, int messages)
+    {
+        var change = new CaseChange(new CaseRow(Guid.NewGuid(), "test-item", 1, "accepted", 1, entries, """{"stage": "accepted"}"""), 0,
+            CaseChanges.Start)
+        {
+            History = [.. Enumerable.Range(1, entries).Select(i => new HistoryRow(i, i == 1 ? "opened" : "noted", i == 2 ? null : "clerk-1",
+                CaseChanges.Start.AddSeconds(i), $$"""{"entry": {{i}}}"""))],
+            TimersToSchedule = [.. Enumerable.Range(1, timers).Select(i => new TimerRow($"t{i}", $"timer-{i}", CaseChanges.Start.AddHours(i)))],
+            Notifications = [.. Enumerable.Range(1, messages).Select(i => new NotificationRow($"recipient-{i}", $"template-{i}", $$"""{"n": {{i}}}"""))],
+        };
+
+        await store.CommitAsync(change);
+
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        var id = change.Case.Id;
+        Assert.Equal(Enumerable.Range(1, entries), await connection.QueryAsync<int>("select sequence from case_history where case_id = @id order by sequence", new { id }));
+        Assert.Equal(change.LinkHistory().Select(h => h.Hash), await connection.QueryAsync<string>("select hash from case_history where case_id = @id order by sequence", new { id }));
+        Assert.Equal(timers, await connection.ExecuteScalarAsync<int>("select count(*) from timers where case_id = @id", new { id }));
+        Assert.Equal(Enumerable.Range(1, messages).Select(i => $"template-{i}"),
+            await connection.QueryAsync<string>("select template from outbox where case_id = @id order by id", new { id }));
+        Assert.True((await new HistoryVerifier(database.DataSource).VerifyAsync()).Intact);
+    }
+
     // Receipt numbers are unique through a partial index (0007): cases without one share no entry.
     [Fact]
     public async Task CommitAsync_RefusesCase_WhenReceiptNumberIsTaken()
