@@ -80,6 +80,11 @@ public static class JsonbText
 
     private static void WriteObject(JsonElement element, ArrayBufferWriter<byte> output)
     {
+        if (InCanonicalOrder(element))
+        {
+            WriteMembersAsWritten(element, output);
+            return;
+        }
         var members = new List<Member>();
         foreach (var property in element.EnumerateObject())
         {
@@ -119,6 +124,44 @@ public static class JsonbText
             }
             Append(output, ": "u8);
             Write(members[i].Property.Value, output);
+        }
+        Append(output, "}"u8);
+    }
+
+    // Most objects a writer produces need no sorting (their keys are few, or already in order):
+    // those are copied member by member without collecting them first.
+    private static bool InCanonicalOrder(JsonElement element)
+    {
+        var previous = ReadOnlySpan<byte>.Empty;
+        var first = true;
+        foreach (var property in element.EnumerateObject())
+        {
+            var key = JsonMarshal.GetRawUtf8PropertyName(property);
+            if (key.IndexOf((byte)'\\') >= 0)
+            {
+                return false;
+            }
+            if (!first && (key.Length < previous.Length || (key.Length == previous.Length && key.SequenceCompareTo(previous) <= 0)))
+            {
+                return false;
+            }
+            previous = key;
+            first = false;
+        }
+        return true;
+    }
+
+    private static void WriteMembersAsWritten(JsonElement element, ArrayBufferWriter<byte> output)
+    {
+        Append(output, "{"u8);
+        var first = true;
+        foreach (var property in element.EnumerateObject())
+        {
+            Append(output, first ? "\""u8 : ", \""u8);
+            first = false;
+            Append(output, JsonMarshal.GetRawUtf8PropertyName(property));
+            Append(output, "\": "u8);
+            Write(property.Value, output);
         }
         Append(output, "}"u8);
     }
