@@ -45,7 +45,7 @@ public static class IntakeProfile
                 var now = DateTimeOffset.UtcNow;
                 var result = Engine.Open(Catalog.Latest(BenchCatalog.DefinitionId), Catalog.Calendar, Guid.NewGuid(), CaseCommand.Of("accept", clerk, 0), now);
                 var t1 = Stopwatch.GetTimestamp();
-                var change = TransitionMapping.ToChange(result, 0, now);
+                var change = TransitionMapping.ToChange(result, null, now);
                 var t2 = Stopwatch.GetTimestamp();
                 var connection = await dataSource.OpenConnectionAsync();
                 var t3 = Stopwatch.GetTimestamp();
@@ -98,9 +98,12 @@ public static class IntakeProfile
             }
             Time("engine open", () => Engine.Open(Catalog.Latest(BenchCatalog.DefinitionId), Catalog.Calendar, Guid.NewGuid(), CaseCommand.Of("accept", clerk, 0), now));
             Time("serialize state", () => CaseStateJson.Serialize(sample.State));
-            Time("mapping", () => TransitionMapping.ToChange(sample, 0, now));
-            var change = TransitionMapping.ToChange(sample, 0, now);
+            Time("mapping", () => TransitionMapping.ToChange(sample, null, now));
+            var change = TransitionMapping.ToChange(sample, null, now);
             Time("append", () => CaseWriter.Append(new NpgsqlBatch(), change));
+            var payload = change.History[0].PayloadJson;
+            Time("jsonb text of payload", () => ServiceWindow.Persistence.History.JsonbText.Canonical(payload));
+            Time("link history (hash)", () => change.LinkHistory());
             Time("deserialize state", () => CaseStateJson.Deserialize(change.Case.StateJson));
             Console.WriteLine($"  state {change.Case.StateJson.Length} chars, history payload {change.History[0].PayloadJson.Length}, notification {change.Notifications[0].DataJson.Length}");
         }
@@ -111,7 +114,7 @@ public static class IntakeProfile
             for (var i = 0; i < n; i++)
             {
                 var now = DateTimeOffset.UtcNow;
-                var change = TransitionMapping.ToChange(Engine.Open(Catalog.Latest(BenchCatalog.DefinitionId), Catalog.Calendar, Guid.NewGuid(), CaseCommand.Of("accept", clerk, 0), now), 0, now);
+                var change = TransitionMapping.ToChange(Engine.Open(Catalog.Latest(BenchCatalog.DefinitionId), Catalog.Calendar, Guid.NewGuid(), CaseCommand.Of("accept", clerk, 0), now), null, now);
                 await using var connection = await dataSource.OpenConnectionAsync();
                 await using (var begin = new NpgsqlCommand("begin", connection))
                 {
