@@ -49,8 +49,23 @@ public sealed class TimerSweeper(NpgsqlDataSource dataSource, ITimerFiring firin
         {
             var firings = new CaseFirings();
             var current = group.First().Case;
+            CaseChange? previous = null;
             foreach (var (timer, _) in group)
             {
+                if (previous is not null)
+                {
+                    // A second timer of the case fires on top of the first one's change. Only then is
+                    // that change's head needed here; the batch writer hashes its entries anyway.
+                    current = current with
+                    {
+                        Stage = previous.Case.Stage,
+                        Version = previous.Case.Version,
+                        HistoryLength = previous.Case.HistoryLength,
+                        StateJson = previous.Case.StateJson,
+                        HistoryHead = previous.NewChainHead(),
+                    };
+                    previous = null;
+                }
                 CaseChange? change;
                 try
                 {
@@ -68,14 +83,7 @@ public sealed class TimerSweeper(NpgsqlDataSource dataSource, ITimerFiring firin
                     continue;
                 }
                 firings.Changes.Add(change);
-                current = current with
-                {
-                    Stage = change.Case.Stage,
-                    Version = change.Case.Version,
-                    HistoryLength = change.Case.HistoryLength,
-                    StateJson = change.Case.StateJson,
-                    HistoryHead = change.NewChainHead(),
-                };
+                previous = change;
             }
             cases.Add(firings);
         }
