@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Text;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -70,6 +68,7 @@ public static class CaseWriter
         try
         {
             await batch.ExecuteNonQueryAsync(cancellationToken);
+            OpenCaseStatement.Release(batch);
         }
         catch (PostgresException e) when (IsConflict(e))
         {
@@ -94,88 +93,8 @@ public static class CaseWriter
             """,
             record.Key, record.CaseId, record.Action, record.RequestHash, record.ResultJson);
 
-    // A new case in one statement: the case row, its history, timers and messages as data-modifying
-    // parts of one insert. Intake is the hottest write; one statement instead of four saves a parse,
-    // bind and executor start for each. A new case has no timers yet, so nothing is cancelled.
-    // Rows are plain `values` lists rather than arrays through `unnest`, which the server would
-    // have to build and take apart again (about a tenth of the statement's execution); so the text
-    // depends on how many entries, timers and messages there are, and each such shape is built once.
-    private static void AppendOpenCase(NpgsqlBatch batch, CaseChange change)
-    {
-        var c = change.Case;
-        var history = change.LinkHistory();
-        var values = new List<object?>(20 + 10 * history.Count + 3 * change.TimersToSchedule.Count + 3 * change.Notifications.Count)
-        {
-            c.Id, c.DefinitionId, c.DefinitionVersion, c.ServiceItemCode, c.Stage, c.Version, c.HistoryLength,
-            c.FirstInquiryOwner, c.HandlerId, c.AcceptedAt, c.PromisedDeadline, c.StatutoryDeadline,
-            c.DeadlinesProvisional, c.WarningLevel, c.ReceiptNumber, c.LookupSecretHash, c.CompletedAt,
-            c.StateJson, change.At, Head(change, history),
-        };
-        foreach (var (entry, previousHash, hash) in history)
-        {
-            values.AddRange([entry.Sequence, entry.Kind, entry.ActorId, entry.At, entry.Action, entry.FromStage, entry.ToStage,
-                entry.PayloadJson, previousHash, hash]);
-        }
-        foreach (var timer in change.TimersToSchedule)
-        {
-            values.AddRange([timer.Key, timer.Name, timer.DueAt]);
-        }
-        foreach (var notification in change.Notifications)
-        {
-            values.AddRange([notification.Recipient, notification.Template, notification.DataJson]);
-        }
-        Add(batch, OpenCaseStatements.GetOrAdd((history.Count, change.TimersToSchedule.Count, change.Notifications.Count), OpenCaseStatement),
-            [.. values]);
-    }
-
-    private static readonly ConcurrentDictionary<(int Entries, int Timers, int Messages), string> OpenCaseStatements = new();
-
-    // $1–$20 are the case row ($19 its time, which the messages share); then ten parameters per
-    // history entry, three per timer and three per message, in that order.
-    private static string OpenCaseStatement((int Entries, int Timers, int Messages) shape)
-    {
-        var next = 21;
-        string Rows(int count, Func<string> row) => string.Join(",\n           ", Enumerable.Range(0, count).Select(_ => row()));
-        var sql = new StringBuilder(
-            """
-            with opened as (
-                insert into cases (
-                    id, definition_id, definition_version, service_item_code, stage, version, history_length,
-                    first_inquiry_owner, handler_id, accepted_at, promised_deadline, statutory_deadline,
-                    deadlines_provisional, warning_level, receipt_number, lookup_secret_hash, completed_at,
-                    state, created_at, updated_at, history_head)
-                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18::json, $19, $19, $20))
-            """);
-        if (shape.Entries > 0)
-        {
-            sql.Append($"""
-                ,
-                history as (
-                    insert into case_history (case_id, sequence, kind, actor_id, at, action, from_stage, to_stage, payload, prev_hash, hash)
-                    values {Rows(shape.Entries, () => $"($1, ${next++}, ${next++}, ${next++}, ${next++}, ${next++}, ${next++}, ${next++}, ${next++}::jsonb, ${next++}, ${next++})")})
-                """);
-        }
-        if (shape.Timers > 0)
-        {
-            sql.Append($"""
-                ,
-                scheduled as (
-                    insert into timers (case_id, key, name, due_at)
-                    values {Rows(shape.Timers, () => $"($1, ${next++}, ${next++}, ${next++})")})
-                """);
-        }
-        if (shape.Messages > 0)
-        {
-            // In the order the engine asked for them, so outbox ids follow it.
-            sql.Append($"""
-                ,
-                messages as (
-                    insert into outbox (case_id, recipient, template, data, created_at, due_at)
-                    values {Rows(shape.Messages, () => $"($1, ${next++}, ${next++}, ${next++}::jsonb, $19, $19)")})
-                """);
-        }
-        return sql.Append("\nselect 1").ToString();
-    }
+    private static void AppendOpenCase(NpgsqlBatch batch, CaseChange change) =>
+        batch.BatchCommands.Add(OpenCaseStatement.Command(change, change.LinkHistory()));
 
     /// The case's history head once the change is written, from its already linked entries.
     internal static string? Head(CaseChange change, IReadOnlyList<LinkedHistoryRow> history) =>

@@ -59,6 +59,51 @@ public sealed class CaseStoreTests(StoreDatabase database) : CleanDatabaseTest(d
     }
 
     // Receipt numbers are unique through a partial index (0007): cases without one share no entry.
+    // Intakes of one shape share reused statement commands; each must still write its own values,
+    // including a null after a value and a value after a null.
+    [Fact]
+    public async Task CommitAsync_WritesEachCasesOwnValues_WhenIntakesOfOneShapeRunTogether()
+    {
+        // Every other case has a receipt number and no handler.
+        static CaseChange Intake(int i)
+        {
+            var at = CaseChanges.Start.AddMinutes(i);
+            return new CaseChange(new CaseRow(Guid.NewGuid(), "test-item", 1, "accepted", 1, 1, $$"""{"n": {{i}}}""")
+            {
+                ReceiptNumber = i % 2 == 0 ? $"R-{i}" : null,
+                HandlerId = i % 2 == 0 ? null : "handler-1",
+                AcceptedAt = at,
+            }, 0, at)
+            {
+                History = [new HistoryRow(1, "opened", "clerk-1", at, $$"""{"n": {{i}}}""")],
+                TimersToSchedule = [new TimerRow("yellow", "yellow", CaseChanges.Start.AddHours(i)), new TimerRow("red", "red", CaseChanges.Start.AddDays(i))],
+                Notifications = [new NotificationRow($"recipient-{i}", "accepted", $$"""{"n": {{i}}}""")],
+            };
+        }
+        var changes = Enumerable.Range(1, 24).Select(Intake).ToList();
+
+        foreach (var group in changes.Chunk(8))
+        {
+            await Task.WhenAll(group.Select(change => Task.Run(() => store.CommitAsync(change))));
+        }
+
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        foreach (var (change, i) in changes.Select((change, index) => (change, index + 1)))
+        {
+            var id = change.Case.Id;
+            var row = await connection.QuerySingleAsync<(string? Receipt, string? Handler, DateTime AcceptedAt, string Head)>(
+                "select receipt_number, handler_id, accepted_at, history_head from cases where id = @id", new { id });
+            Assert.Equal((i % 2 == 0 ? $"R-{i}" : null, i % 2 == 0 ? null : "handler-1"), (row.Receipt, row.Handler));
+            Assert.Equal(CaseChanges.Start.AddMinutes(i).UtcDateTime, row.AcceptedAt);
+            Assert.Equal(change.NewChainHead(), row.Head);
+            Assert.Equal([CaseChanges.Start.AddHours(i).UtcDateTime, CaseChanges.Start.AddDays(i).UtcDateTime],
+                await connection.QueryAsync<DateTime>("select due_at from timers where case_id = @id order by key desc", new { id }));
+            Assert.Equal(($"recipient-{i}", $$"""{"n": {{i}}}"""),
+                await connection.QuerySingleAsync<(string, string)>("select recipient, data::text from outbox where case_id = @id", new { id }));
+        }
+        Assert.True((await new HistoryVerifier(database.DataSource).VerifyAsync()).Intact);
+    }
+
     [Fact]
     public async Task CommitAsync_RefusesCase_WhenReceiptNumberIsTaken()
     {
