@@ -16,6 +16,7 @@ public static class CaseWriter
     internal const string UniqueViolationState = "23505";
     private const string CasesPrimaryKey = "cases_pkey";
     private const string HistoryPrimaryKey = "case_history_pkey";
+    private const string TimersPrimaryKey = "timers_pkey";
     internal const string IdempotencyPrimaryKey = "idempotency_records_pkey";
 
     public static void Append(NpgsqlBatch batch, CaseChange change, IdempotencyRecord? idempotency = null)
@@ -76,11 +77,13 @@ public static class CaseWriter
         }
     }
 
-    /// A lost race: the guarded update matched nothing, the case id is taken, or another writer
-    /// appended the same history sequence first.
+    /// A lost race: the guarded update matched nothing, or the case id is taken (a new case's row,
+    /// first entry or timers collide with the existing case's, whichever of them the server writes
+    /// first), or another writer appended the same history sequence first. Changes to existing
+    /// cases upsert their timers, so only a new case can collide on a timer key.
     public static bool IsConflict(PostgresException e) =>
         e.SqlState == VersionConflictState
-        || (e.SqlState == UniqueViolationState && e.ConstraintName is CasesPrimaryKey or HistoryPrimaryKey);
+        || (e.SqlState == UniqueViolationState && e.ConstraintName is CasesPrimaryKey or HistoryPrimaryKey or TimersPrimaryKey);
 
     public static bool IsIdempotencyRace(PostgresException e) =>
         e.SqlState == UniqueViolationState && e.ConstraintName == IdempotencyPrimaryKey;

@@ -105,6 +105,25 @@ public sealed class CaseStoreTests(StoreDatabase database) : CleanDatabaseTest(d
     }
 
     [Fact]
+    public async Task CommitAsync_WritesTheNextIntake_AfterOneOfTheSameShapeWasRefused()
+    {
+        var first = CaseChanges.NewCase(timers: [new TimerRow("yellow", "yellow", CaseChanges.Start.AddHours(1))]);
+        await store.CommitAsync(first);
+        var retaken = CaseChanges.NewCase(first.Case.Id, at: CaseChanges.Start.AddDays(1), timers: [new TimerRow("yellow", "yellow", CaseChanges.Start.AddHours(2))]);
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => store.CommitAsync(retaken));
+
+        var next = CaseChanges.NewCase(at: CaseChanges.Start.AddDays(2), timers: [new TimerRow("yellow", "yellow", CaseChanges.Start.AddHours(3))]);
+        await store.CommitAsync(next);
+
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        Assert.Equal(
+            [(first.Case.Id, CaseChanges.Start.AddHours(1).UtcDateTime), (next.Case.Id, CaseChanges.Start.AddHours(3).UtcDateTime)],
+            (await connection.QueryAsync<(Guid, DateTime)>("select case_id, due_at from timers order by due_at")).ToList());
+        Assert.Equal(CaseChanges.Start.AddDays(2).UtcDateTime,
+            await connection.ExecuteScalarAsync<DateTime>("select accepted_at from cases where id = @id", new { id = next.Case.Id }));
+    }
+
+    [Fact]
     public async Task CommitAsync_RefusesCase_WhenReceiptNumberIsTaken()
     {
         await store.CommitAsync(WithReceipt(CaseChanges.NewCase(), "R-2025-0001"));
