@@ -33,7 +33,7 @@ public static class IntakeProfile
                 await connection.ExecuteAsync("create extension if not exists pg_stat_statements");
             }
         }
-        string[] phases = ["engine", "mapping", "open", "append", "execute", "dispose"];
+        string[] phases = ["engine", "mapping", "open", "write", "dispose"];
         var ticks = new long[phases.Length];
         long plainTicks = 0;
 
@@ -49,17 +49,13 @@ public static class IntakeProfile
                 var t2 = Stopwatch.GetTimestamp();
                 var connection = await dataSource.OpenConnectionAsync();
                 var t3 = Stopwatch.GetTimestamp();
-                var batch = new NpgsqlBatch(connection);
-                CaseWriter.Append(batch, change);
+                await CaseWriter.WriteAsync(connection, null, change, null, CancellationToken.None);
                 var t4 = Stopwatch.GetTimestamp();
-                await batch.ExecuteNonQueryAsync();
-                var t5 = Stopwatch.GetTimestamp();
-                await batch.DisposeAsync();
                 await connection.DisposeAsync();
-                var t6 = Stopwatch.GetTimestamp();
+                var t5 = Stopwatch.GetTimestamp();
                 if (record)
                 {
-                    ticks[0] += t1 - t0; ticks[1] += t2 - t1; ticks[2] += t3 - t2; ticks[3] += t4 - t3; ticks[4] += t5 - t4; ticks[5] += t6 - t5;
+                    ticks[0] += t1 - t0; ticks[1] += t2 - t1; ticks[2] += t3 - t2; ticks[3] += t4 - t3; ticks[4] += t5 - t4;
                 }
             }
         }
@@ -100,7 +96,7 @@ public static class IntakeProfile
             Time("serialize state", () => CaseStateJson.Serialize(sample.State));
             Time("mapping", () => TransitionMapping.ToChange(sample, null, now));
             var change = TransitionMapping.ToChange(sample, null, now);
-            Time("append", () => CaseWriter.Append(new NpgsqlBatch(), change));
+            Time("statement, new", () => CaseWriter.Append(new NpgsqlBatch(), change));
             var payload = change.History[0].PayloadJson;
             Time("jsonb text of payload", () => ServiceWindow.Persistence.History.JsonbText.Canonical(payload));
             Time("link history (hash)", () => change.LinkHistory());
