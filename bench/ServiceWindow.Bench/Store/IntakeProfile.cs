@@ -8,9 +8,9 @@ using ServiceWindow.Workflows.Engine;
 namespace ServiceWindow.Bench.Store;
 
 /// Where an intake's time goes: the same steps as `CaseCommands.OpenAsync`, timed one by one beside
-/// the plain loop, with the process's CPU time, the execute without its commit, the server's own
-/// time per statement (pg_stat_statements, which the server must preload) and, with `--wal`, the
-/// WAL each writes. A measuring aid for the intake figure, not a figure itself.
+/// the plain loop, with the process's and the server backends' CPU time, the execute without its
+/// commit, the server's own time per statement (pg_stat_statements, which the server must preload)
+/// and, with `--wal`, the WAL each writes. A measuring aid for the intake figure, not a figure itself.
 public static class IntakeProfile
 {
     private static readonly WorkflowEngine Engine = new();
@@ -165,19 +165,33 @@ public static class IntakeProfile
             Console.WriteLine($"WAL per plain insert: {(w1.Records - w0.Records) / 1000.0:F1} records, {(w1.Fpi - w0.Fpi) / 1000.0:F2} full pages, {(w1.Bytes - w0.Bytes) / 1000:F0} bytes");
             Console.WriteLine($"WAL per intake:       {(w2.Records - w1.Records) / 1000.0:F1} records, {(w2.Fpi - w1.Fpi) / 1000.0:F2} full pages, {(w2.Bytes - w1.Bytes) / 1000:F0} bytes");
         }
+        // The server's side: CPU time of this database's backends, from the kernel's per-process
+        // scheduler statistics (only when the server runs on this machine and they are readable).
+        int[] backends;
+        await using (var connection = await dataSource.OpenConnectionAsync())
+        {
+            backends = [.. await connection.QueryAsync<int>("select pid from pg_stat_activity where datname = current_database()")];
+        }
+        long ServerNanoseconds() => backends.Sum(pid =>
+            File.Exists($"/proc/{pid}/schedstat") ? long.Parse(File.ReadAllText($"/proc/{pid}/schedstat").Split(' ')[0], CultureInfo.InvariantCulture) : 0);
         var process = Process.GetCurrentProcess();
         TimeSpan plainCpu = default, intakeCpu = default;
+        long plainServer = 0, intakeServer = 0;
         for (var round = 0; round < 5; round++)
         {
             process.Refresh();
             var cpu = process.TotalProcessorTime;
+            var server = ServerNanoseconds();
             await Plain(count / 5, true);
             process.Refresh();
             plainCpu += process.TotalProcessorTime - cpu;
+            plainServer += ServerNanoseconds() - server;
             cpu = process.TotalProcessorTime;
+            server = ServerNanoseconds();
             await Intakes(count / 5, true);
             process.Refresh();
             intakeCpu += process.TotalProcessorTime - cpu;
+            intakeServer += ServerNanoseconds() - server;
         }
         allocated = GC.GetTotalAllocatedBytes(true) - allocated;
         double Us(long t) => t * 1e6 / Stopwatch.Frequency / count;
@@ -189,6 +203,9 @@ public static class IntakeProfile
         }
         Console.WriteLine($"intake total   : {Us(total),7:F1} µs  ratio {(double)plainTicks / total:F2}");
         Console.WriteLine($"client CPU: plain {plainCpu.TotalMicroseconds / count:F1} µs, intake {intakeCpu.TotalMicroseconds / count:F1} µs");
+        Console.WriteLine(plainServer > 0
+            ? $"server backends' CPU: plain {plainServer / 1000.0 / count:F1} µs, intake {intakeServer / 1000.0 / count:F1} µs"
+            : "server backends' CPU: not readable here (/proc/<pid>/schedstat)");
         Console.WriteLine($"uncommitted execute: intake {Us(uncommittedIntake):F1} µs, plain {Us(uncommittedPlain):F1} µs");
         Console.WriteLine($"allocated (both loops): {allocated / count / 1024.0:F1} KiB per pair; GC gen0/1/2: {GC.CollectionCount(0) - gc.Item1}/{GC.CollectionCount(1) - gc.Item2}/{GC.CollectionCount(2) - gc.Item3}");
         if (!statements)
