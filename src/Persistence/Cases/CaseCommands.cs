@@ -42,22 +42,22 @@ public sealed class CaseCommands(CaseStore store, IWorkflowCatalog catalog, Work
             return Outcome(earlier);
         }
         var stored = await store.LoadAsync(caseId, cancellationToken);
-        var state = CaseStateJson.Deserialize(stored.StateJson);
         var now = clock.GetUtcNow();
-        TransitionResult result;
+        CaseChange? change;
         try
         {
-            result = engine.Execute(catalog.Definition(state.DefinitionId, state.DefinitionVersion), catalog.Calendar, state, command, now);
+            change = StoredCaseTransition.Apply(stored, catalog, now,
+                (definition, state) => engine.Execute(definition, catalog.Calendar, state, command, now));
         }
         catch (VersionConflictException e)
         {
             throw new ConcurrencyConflictException(caseId, command.ExpectedVersion, e);
         }
-        if (result.IsEmpty)
+        if (change is null)
         {
             return new CommandOutcome(caseId, stored.Version, stored.Stage, stored.HistoryLength + 1, stored.HistoryLength);
         }
-        return await CommitAsync(TransitionMapping.ToChange(result, stored, now), command, idempotencyKey, requestHash, cancellationToken);
+        return await CommitAsync(change, command, idempotencyKey, requestHash, cancellationToken);
     }
 
     private async Task<CommandOutcome> CommitAsync(CaseChange change, CaseCommand command, string? idempotencyKey, string requestHash,
