@@ -11,8 +11,8 @@ namespace ServiceWindow.Workflows.Engine;
 /// now) in, (new state, history entries, effects) out. It never performs an effect and never reads a clock.
 /// </summary>
 /// <remarks>
-/// Cross-case facts the engine cannot see arrive as command inputs the caller fills from its store:
-/// <see cref="InputNames.PriorVerifiedComplaints"/> for the sanction ladder. Every transition that changes
+/// Cross-case facts the engine cannot see arrive on the command from the store, never from the caller's
+/// inputs: <see cref="CaseCommand.PriorVerifiedComplaints"/> for the sanction ladder. Every transition that changes
 /// the case (commands, fired timers, recomputations) increments <see cref="CaseState.Version"/>.
 /// </remarks>
 public sealed class WorkflowEngine
@@ -203,9 +203,12 @@ public sealed class WorkflowEngine
     {
         var state = step.State;
         var fromStage = state.Stage;
-        var data = new Dictionary<string, string>(command.Inputs, StringComparer.Ordinal);
+        // The verified-complaints count is the store's to give: a caller's input of that name is dropped
+        // before it can reach the history, the case data or a notice.
+        var callerInputs = WithoutReserved(command.Inputs);
+        var data = new Dictionary<string, string>(callerInputs, StringComparer.Ordinal);
         List<OpenFinding>? findings = null;
-        var notifyData = step.NotificationData(command.Inputs);
+        var notifyData = step.NotificationData(callerInputs);
         var sequence = step.NextSequence;
 
         switch (action.Kind)
@@ -237,10 +240,10 @@ public sealed class WorkflowEngine
             var input => command.Inputs[input],
         };
         var inputs = state.Data.Inputs;
-        if (command.Inputs.Count > 0)
+        if (callerInputs.Count > 0)
         {
             var merged = new Dictionary<string, string>(inputs, StringComparer.Ordinal);
-            foreach (var (name, value) in command.Inputs)
+            foreach (var (name, value) in callerInputs)
             {
                 merged[name] = value;
             }
@@ -395,13 +398,18 @@ public sealed class WorkflowEngine
     private static OpenFinding VerifyComplaint(Step step, ActionDefinition action, CaseCommand command, int sequence, Dictionary<string, string> data)
     {
         var against = command.Inputs[InputNames.Against];
-        var priorText = command.Inputs[InputNames.PriorVerifiedComplaints];
-        if (!int.TryParse(priorText, NumberStyles.None, CultureInfo.InvariantCulture, out var prior))
+        if (command.PriorVerifiedComplaints is not { } prior)
+        {
+            throw new TransitionRefusedException(step.State.Stage, action.Id, RefusalKind.NotAllowed,
+                $"the count of complaints against {against} verified earlier this year was not supplied by the store");
+        }
+        if (prior < 0)
         {
             throw new TransitionRefusedException(step.State.Stage, action.Id, RefusalKind.InvalidInput,
-                $"'{priorText}' is not a count of complaints verified earlier this year");
+                $"{prior} is not a count of complaints verified earlier this year");
         }
         var count = prior + 1;
+        data[InputNames.PriorVerifiedComplaints] = prior.ToString(CultureInfo.InvariantCulture);
         var sanction = SanctionLadder.For(step.Definition.Accountability.Sanctions, count);
         data["verified_count"] = count.ToString(CultureInfo.InvariantCulture);
         data["sanction"] = sanction.ToString();
@@ -488,6 +496,17 @@ public sealed class WorkflowEngine
             $"case untouched in stage '{state.Stage}' since {Format(state.LastTouchedAt)} ({step.Definition.Accountability.InactionAfter})",
             [state.LastTouchSequence, sequence]));
         return true;
+    }
+
+    private static IReadOnlyDictionary<string, string> WithoutReserved(IReadOnlyDictionary<string, string> inputs)
+    {
+        if (!inputs.ContainsKey(InputNames.PriorVerifiedComplaints))
+        {
+            return inputs;
+        }
+        var kept = new Dictionary<string, string>(inputs, StringComparer.Ordinal);
+        kept.Remove(InputNames.PriorVerifiedComplaints);
+        return kept;
     }
 
     private static List<string> ParseList(string text)
