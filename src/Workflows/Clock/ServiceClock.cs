@@ -223,7 +223,7 @@ public sealed record ServiceClock
         {
             warning = WarningLevel.Red;
         }
-        else if (state == ClockState.Running && IsYellow(thresholds, promisedLimit, today, dueDay, remainingDays, remainingMinutes))
+        else if (state == ClockState.Running && thresholds.IsYellow(calendar, promisedLimit, promised.Due, at))
         {
             warning = WarningLevel.Yellow;
         }
@@ -270,19 +270,6 @@ public sealed record ServiceClock
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(AcceptedAt, PromisedLimit, Episode, pauses.Length, extensions.Length, StoppedAt);
-
-    private static bool IsYellow(
-        WarningThresholds thresholds, TimeLimit limit, DateOnly today, DateOnly dueDay, int remainingDays, long remainingMinutes)
-    {
-        var percent = thresholds.YellowPercentOfPromised;
-        return limit.Unit switch
-        {
-            TimeLimitUnit.WorkingHours => remainingMinutes * 100 <= (long)limit.Amount * 60 * percent,
-            TimeLimitUnit.CalendarDays => remainingDays <= thresholds.YellowWorkingDays
-                || (long)(dueDay.DayNumber - today.DayNumber) * 100 <= (long)limit.Amount * percent,
-            _ => remainingDays <= thresholds.YellowWorkingDays || (long)remainingDays * 100 <= (long)limit.Amount * percent,
-        };
-    }
 
     private Deadline? Held(DeadlineKind kind, ClockState state)
     {
