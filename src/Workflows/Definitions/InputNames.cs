@@ -22,6 +22,9 @@ public static class InputNames
     /// </summary>
     public const string PriorVerifiedComplaints = "prior_verified_complaints";
 
+    /// <summary>Opening a case: the id of the window the case is opened at.</summary>
+    public const string Window = "window";
+
     /// <summary>Opening a case: the first-inquiry owner when the case comes from an inquiry (default: the actor).</summary>
     public const string FirstInquiryOwner = "first_inquiry_owner";
 }
