@@ -10,7 +10,7 @@ namespace ServiceWindow.Workflows.Clock;
 /// </summary>
 /// <remarks>
 /// Paused time is measured in the promised limit's unit: working days after the pause date up to the resume
-/// date (the resume day is not counted, like an acceptance day), calendar days, or office minutes.
+/// date (the resume day is not counted, like an acceptance day), calendar days, or office seconds.
 /// </remarks>
 public sealed record ServiceClock
 {
@@ -212,7 +212,7 @@ public sealed record ServiceClock
         var dueDay = calendar.LocalDate(promised.Due);
         var used = Math.Max(0, calendar.WorkingDaysBetween(calendar.LocalDate(AcceptedAt), today) - paused.WorkingDays);
         var remainingDays = calendar.WorkingDaysBetween(today, dueDay);
-        var remainingMinutes = calendar.WorkingMinutePosition(promised.Due) - calendar.WorkingMinutePosition(at);
+        var remainingMinutes = (calendar.WorkingSecondPosition(promised.Due) - calendar.WorkingSecondPosition(at)) / 60;
 
         var warning = WarningLevel.None;
         if (at > statutory.Due)
@@ -303,7 +303,7 @@ public sealed record ServiceClock
             total = total.Plus(new PausedTime(
                 calendar.WorkingDaysBetween(fromDate, toDate),
                 toDate.DayNumber - fromDate.DayNumber,
-                calendar.WorkingMinutePosition(to) - calendar.WorkingMinutePosition(from)));
+                calendar.WorkingSecondPosition(to) - calendar.WorkingSecondPosition(from)));
         }
         return total;
     }

@@ -40,8 +40,8 @@ public sealed record WarningThresholds
         var share = promisedLimit.Amount * YellowPercentOfPromised / 100;
         if (promisedLimit.Unit == TimeLimitUnit.WorkingHours)
         {
-            var minutes = (long)promisedLimit.Amount * 60 * YellowPercentOfPromised / 100;
-            return calendar.AtWorkingMinutePosition(Math.Max(1, calendar.WorkingMinutePosition(promisedDue) - minutes));
+            var seconds = (long)promisedLimit.Amount * 3600 * YellowPercentOfPromised / 100;
+            return calendar.AtWorkingSecondPosition(Math.Max(1, calendar.WorkingSecondPosition(promisedDue) - seconds));
         }
         var dueDay = calendar.LocalDate(promisedDue);
         var days = promisedLimit.Unit == TimeLimitUnit.WorkingDays ? Math.Max(YellowWorkingDays, share) : YellowWorkingDays;
