@@ -290,6 +290,14 @@ public static class DefinitionValidator
                 Reach(timer.Target);
             }
         }
+        // A mistyped target already is a problem, and the stage it meant would follow as unreachable
+        // (and everything after it): one typo, one problem.
+        var targets = definition.Start.Select(a => a.Target)
+            .Concat(definition.Stages.SelectMany(s => s.Actions.Select(a => a.Target).Concat(s.Timers.Select(t => t.Target))));
+        if (targets.Any(t => t is not null && !byId.ContainsKey(t)))
+        {
+            return;
+        }
         foreach (var stage in definition.Stages)
         {
             if (!reached.Contains(stage.Id))
