@@ -14,7 +14,7 @@ public static class DefinitionValidator
     {
         ActionKind.RequestSupplement => [InputNames.Materials],
         ActionKind.RequestExtension => [InputNames.Extension, InputNames.Reason],
-        ActionKind.VerifyComplaint => [InputNames.Against, InputNames.PriorVerifiedComplaints],
+        ActionKind.VerifyComplaint => [InputNames.Against],
         _ => [],
     };
 
@@ -176,6 +176,10 @@ public static class DefinitionValidator
             {
                 problem(action, ".inputs", $"a '{Camel(action.Kind)}' action needs the input '{needed}'");
             }
+        }
+        if (action.Inputs.Contains(InputNames.PriorVerifiedComplaints))
+        {
+            problem(action, ".inputs", $"'{InputNames.PriorVerifiedComplaints}' is counted by the store, not asked of the caller");
         }
         if (action.Handler is not null && action.Handler != "actor" && !action.Inputs.Contains(action.Handler))
         {

@@ -16,8 +16,9 @@ public static class InputNames
     public const string Against = "against";
 
     /// <summary>
-    /// Complaint verification: how many complaints against that person were verified earlier in the same
-    /// calendar year. A cross-case fact the pure engine cannot see: the caller fills it from its store.
+    /// Complaint verification: the history data key under which the engine records the store's count of
+    /// complaints verified earlier in the year (<see cref="Engine.CaseCommand.PriorVerifiedComplaints"/>).
+    /// Not an input: a caller's input of this name is dropped, so nobody outside the store can set the count.
     /// </summary>
     public const string PriorVerifiedComplaints = "prior_verified_complaints";
 
