@@ -1,4 +1,5 @@
 using Dapper;
+using Microsoft.Extensions.Time.Testing;
 using ServiceWindow.Persistence.Cases;
 using ServiceWindow.Persistence.History;
 using ServiceWindow.Persistence.Tests.Store;
@@ -12,7 +13,7 @@ namespace ServiceWindow.Persistence.Tests.Engine;
 public sealed class CaseCommandsTests(StoreDatabase database) : CleanDatabaseTest(database)
 {
     // Monday 2025-03-03, 10:00 in Shanghai: five working days end at office close on Monday 03-10.
-    private readonly ManualClock clock = new(new DateTimeOffset(2025, 3, 3, 10, 0, 0, TimeSpan.FromHours(8)));
+    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2025, 3, 3, 10, 0, 0, TimeSpan.FromHours(8)));
     private readonly CaseStore store = new(database.DataSource);
     private readonly WorkflowEngine engine = new();
 
@@ -107,7 +108,7 @@ public sealed class CaseCommandsTests(StoreDatabase database) : CleanDatabaseTes
         var id = Guid.NewGuid();
         await Commands.OpenAsync(TestCatalog.DefinitionId, id, CaseCommand.Of("accept", Clerk, 0));
         // The host is down from acceptance until well past red + 2 working days.
-        clock.Now = new DateTimeOffset(2025, 3, 20, 9, 0, 0, TimeSpan.FromHours(8));
+        clock.SetUtcNow(new DateTimeOffset(2025, 3, 20, 9, 0, 0, TimeSpan.FromHours(8)));
         var firing = new EngineTimerFiring(TestCatalog.Instance, engine);
 
         var first = await new TimerSweeper(database.DataSource, firing, clock).SweepAsync();
@@ -189,13 +190,13 @@ public sealed class CaseCommandsTests(StoreDatabase database) : CleanDatabaseTes
     {
         var office = Actor.Staff("office-1", "efficiency_office");
         var id = Guid.NewGuid();
-        clock.Now = at.AddMinutes(-2);
+        clock.SetUtcNow(at.AddMinutes(-2));
         var lodged = await Commands.OpenAsync(TestCatalog.ComplaintDefinitionId, id, new CaseCommand("lodge", office, 0,
             new Dictionary<string, string> { ["complainant"] = "citizen-1", ["about"] = "rude at the window" }));
-        clock.Now = at.AddMinutes(-1);
+        clock.SetUtcNow(at.AddMinutes(-1));
         var assigned = await Commands.ExecuteAsync(id, new CaseCommand("assign", office, lodged.Version,
             new Dictionary<string, string> { ["handler"] = "handler-9" }));
-        clock.Now = at;
+        clock.SetUtcNow(at);
         await Commands.ExecuteAsync(id, new CaseCommand("verify", office, assigned.Version,
             new Dictionary<string, string> { ["against"] = against, ["summary"] = "confirmed by two witnesses" })
         {

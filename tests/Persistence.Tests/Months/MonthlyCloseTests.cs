@@ -1,4 +1,5 @@
 using Dapper;
+using Microsoft.Extensions.Time.Testing;
 using ServiceWindow.Persistence.Cases;
 using ServiceWindow.Persistence.Months;
 using ServiceWindow.Persistence.Tests.Store;
@@ -24,7 +25,7 @@ public sealed class MonthlyCloseTests(StoreDatabase database) : CleanDatabaseTes
         var store = new CaseStore(database.DataSource);
         await store.CommitAsync(CaseChanges.NewCase(at: new DateTimeOffset(2025, 3, 10, 2, 0, 0, TimeSpan.Zero)));
         await store.CommitAsync(CaseChanges.NewCase(at: new DateTimeOffset(2025, 4, 2, 2, 0, 0, TimeSpan.Zero)));
-        var close = new MonthlyClose(database.DataSource, new ManualClock(new DateTimeOffset(2025, 4, 1, 1, 0, 0, TimeSpan.FromHours(8))));
+        var close = new MonthlyClose(database.DataSource, new FakeTimeProvider(new DateTimeOffset(2025, 4, 1, 1, 0, 0, TimeSpan.FromHours(8))));
 
         var first = await close.CloseAsync(new DateOnly(2025, 3, 1));
         var second = await close.CloseAsync(new DateOnly(2025, 3, 1));
@@ -37,7 +38,7 @@ public sealed class MonthlyCloseTests(StoreDatabase database) : CleanDatabaseTes
     [Fact]
     public async Task CloseAsync_Refuses_WhenMonthHasNotEnded()
     {
-        var close = new MonthlyClose(database.DataSource, new ManualClock(new DateTimeOffset(2025, 3, 31, 12, 0, 0, TimeSpan.FromHours(8))));
+        var close = new MonthlyClose(database.DataSource, new FakeTimeProvider(new DateTimeOffset(2025, 3, 31, 12, 0, 0, TimeSpan.FromHours(8))));
 
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => close.CloseAsync(new DateOnly(2025, 3, 1)));
     }
