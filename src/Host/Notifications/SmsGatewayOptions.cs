@@ -41,6 +41,7 @@ public sealed class SmsGatewayOptions
     public static readonly TimeSpan DefaultMaxClockSkew = TimeSpan.FromMinutes(5);
 
     /// The configured options, or null when no secret is configured (no SMS platform at all).
+    /// A setting that is there but wrong stops the host at start, naming the setting.
     public static SmsGatewayOptions? From(IConfiguration configuration)
     {
         var section = configuration.GetSection(Section);
@@ -53,7 +54,16 @@ public sealed class SmsGatewayOptions
         {
             throw new InvalidOperationException($"{Section}:Url '{text}' is not an absolute address");
         }
-        return new SmsGatewayOptions(url, secret, Duration(section, "Timeout", DefaultTimeout), Duration(section, "MaxClockSkew", DefaultMaxClockSkew));
+        var timeout = Duration(section, "Timeout", DefaultTimeout);
+        var maxClockSkew = Duration(section, "MaxClockSkew", DefaultMaxClockSkew);
+        try
+        {
+            return new SmsGatewayOptions(url, secret, timeout, maxClockSkew);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidOperationException(e.Message, e);
+        }
     }
 
     private static TimeSpan Duration(IConfigurationSection section, string key, TimeSpan fallback) =>
