@@ -1,4 +1,6 @@
-using System.Globalization;
+using System;
+using System.Collections.Generic;
+using System.Linq;
 using ServiceWindow.Workflows.Calendar;
 using ServiceWindow.Workflows.Clock;
 using ServiceWindow.Workflows.Definitions;

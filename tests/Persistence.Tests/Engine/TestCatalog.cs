@@ -18,7 +18,7 @@ public sealed class TestCatalog : IWorkflowCatalog
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "Engine");
         definitions = DefinitionCatalog.Load([("store-test-permit.json", File.ReadAllText(Path.Combine(folder, "store-test-permit.json")))]);
-        Calendar = CalendarLoader.Load("cn-mainland.json", File.ReadAllText(Path.Combine(folder, "cn-mainland.json")));
+        Calendar = CalendarLoader.Load("cn-mainland.json", File.ReadAllText(Path.Combine(folder, "cn-mainland.json")), TimeZoneInfo.FindSystemTimeZoneById);
     }
 
     public WorkingCalendar Calendar { get; }
