@@ -20,7 +20,7 @@ public sealed class TestCatalog : IWorkflowCatalog
         var folder = Path.Combine(AppContext.BaseDirectory, "Engine");
         definitions = DefinitionCatalog.Load(new[] { "store-test-permit.json", "complaint-handling.json" }
             .Select(file => (file, File.ReadAllText(Path.Combine(folder, file)))));
-        Calendar = CalendarLoader.Load("cn-mainland.json", File.ReadAllText(Path.Combine(folder, "cn-mainland.json")));
+        Calendar = CalendarLoader.Load("cn-mainland.json", File.ReadAllText(Path.Combine(folder, "cn-mainland.json")), TimeZoneInfo.FindSystemTimeZoneById);
     }
 
     public WorkingCalendar Calendar { get; }
