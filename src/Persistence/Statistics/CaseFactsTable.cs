@@ -1,0 +1,98 @@
+using Dapper;
+using Npgsql;
+using ServiceWindow.Workflows.Definitions;
+using ServiceWindow.Workflows.Statistics;
+
+namespace ServiceWindow.Persistence.Statistics;
+
+/// Writes and reads `case_facts` rows.
+internal static class CaseFactsTable
+{
+    /// Upserts the facts; a row already projected from a longer history is kept (two projectors racing).
+    public static async Task WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<CaseFacts> facts,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (facts.Count == 0)
+        {
+            return;
+        }
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            insert into case_facts (case_id, history_length, department_id, window_id, staff_id, item_code, kind,
+                                    accepted_at, completed_at, outcome, promised_due, statutory_due, completed_early,
+                                    working_days_used, statutory_working_days, supplements, extensions, projected_at)
+            values (@CaseId, @HistoryLength, @Department, @Window, @Staff, @Item, @Kind,
+                    @AcceptedAt, @CompletedAt, @Outcome, @PromisedDue, @StatutoryDue, @CompletedEarly,
+                    @WorkingDaysUsed, @StatutoryWorkingDays, @Supplements, @Extensions, @Now)
+            on conflict (case_id) do update set
+                history_length = excluded.history_length, department_id = excluded.department_id,
+                window_id = excluded.window_id, staff_id = excluded.staff_id, item_code = excluded.item_code,
+                kind = excluded.kind, accepted_at = excluded.accepted_at, completed_at = excluded.completed_at,
+                outcome = excluded.outcome, promised_due = excluded.promised_due, statutory_due = excluded.statutory_due,
+                completed_early = excluded.completed_early, working_days_used = excluded.working_days_used,
+                statutory_working_days = excluded.statutory_working_days, supplements = excluded.supplements,
+                extensions = excluded.extensions, projected_at = excluded.projected_at
+            where case_facts.history_length < excluded.history_length
+            """,
+            facts.Select(f => new
+            {
+                f.CaseId,
+                f.HistoryLength,
+                f.Keys.Department,
+                f.Keys.Window,
+                f.Keys.Staff,
+                Item = f.Keys.Item ?? "",
+                Kind = f.Kind == ItemKind.Immediate ? "immediate" : "promised",
+                AcceptedAt = f.AcceptedAt?.UtcDateTime,
+                CompletedAt = f.CompletedAt?.UtcDateTime,
+                f.Outcome,
+                PromisedDue = f.PromisedDue?.UtcDateTime,
+                StatutoryDue = f.StatutoryDue?.UtcDateTime,
+                f.CompletedEarly,
+                f.WorkingDaysUsed,
+                f.StatutoryWorkingDays,
+                Supplements = f.Supplements.Select(s => s.UtcDateTime).ToArray(),
+                Extensions = f.Extensions.Select(s => s.UtcDateTime).ToArray(),
+                Now = now.UtcDateTime,
+            }),
+            transaction, cancellationToken: cancellationToken));
+    }
+
+    /// The facts of every case open at some time in [start, end): completed in or after it, or not at all.
+    public static async Task<List<CaseFacts>> ReadMonthAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction,
+        StatisticsMonth month, CancellationToken cancellationToken)
+    {
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+            """
+            select case_id, history_length, department_id, window_id, staff_id, item_code, kind, accepted_at, completed_at,
+                   outcome, promised_due, statutory_due, completed_early, working_days_used, statutory_working_days,
+                   supplements, extensions
+            from case_facts
+            where completed_at >= @start and accepted_at < @end
+            union all
+            select case_id, history_length, department_id, window_id, staff_id, item_code, kind, accepted_at, completed_at,
+                   outcome, promised_due, statutory_due, completed_early, working_days_used, statutory_working_days,
+                   supplements, extensions
+            from case_facts
+            where completed_at is null and accepted_at < @end
+            """,
+            new { start = month.Start.UtcDateTime, end = month.End.UtcDateTime }, transaction, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => r.ToFacts())];
+    }
+
+    private sealed record Row(
+        Guid case_id, int history_length, string? department_id, string? window_id, string? staff_id, string item_code, string kind,
+        DateTime? accepted_at, DateTime? completed_at, string? outcome, DateTime? promised_due, DateTime? statutory_due,
+        bool completed_early, int? working_days_used, int? statutory_working_days, DateTime[] supplements, DateTime[] extensions)
+    {
+        public CaseFacts ToFacts() => new(
+            case_id, history_length, new DimensionKeys(department_id, window_id, staff_id, item_code),
+            kind == "immediate" ? ItemKind.Immediate : ItemKind.Promised,
+            Utc(accepted_at), Utc(completed_at), outcome, Utc(promised_due), Utc(statutory_due), completed_early,
+            working_days_used, statutory_working_days,
+            [.. supplements.Select(s => new DateTimeOffset(s, TimeSpan.Zero))],
+            [.. extensions.Select(s => new DateTimeOffset(s, TimeSpan.Zero))]);
+
+        private static DateTimeOffset? Utc(DateTime? value) => value is { } v ? new DateTimeOffset(v, TimeSpan.Zero) : null;
+    }
+}
