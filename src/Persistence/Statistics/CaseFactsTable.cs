@@ -80,19 +80,36 @@ internal static class CaseFactsTable
         return [.. rows.Select(r => r.ToFacts())];
     }
 
-    private sealed record Row(
-        Guid case_id, int history_length, string? department_id, string? window_id, string? staff_id, string item_code, string kind,
-        DateTime? accepted_at, DateTime? completed_at, string? outcome, DateTime? promised_due, DateTime? statutory_due,
-        bool completed_early, int? working_days_used, int? statutory_working_days, DateTime[] supplements, DateTime[] extensions)
+    // Filled by Dapper by column name; the arrays come back as Npgsql reads timestamptz[].
+    private sealed class Row
     {
+        public Guid case_id { get; init; }
+        public int history_length { get; init; }
+        public string? department_id { get; init; }
+        public string? window_id { get; init; }
+        public string? staff_id { get; init; }
+        public string item_code { get; init; } = "";
+        public string kind { get; init; } = "";
+        public DateTime? accepted_at { get; init; }
+        public DateTime? completed_at { get; init; }
+        public string? outcome { get; init; }
+        public DateTime? promised_due { get; init; }
+        public DateTime? statutory_due { get; init; }
+        public bool completed_early { get; init; }
+        public int? working_days_used { get; init; }
+        public int? statutory_working_days { get; init; }
+        public DateTime[] supplements { get; init; } = [];
+        public DateTime[] extensions { get; init; } = [];
+
         public CaseFacts ToFacts() => new(
             case_id, history_length, new DimensionKeys(department_id, window_id, staff_id, item_code),
             kind == "immediate" ? ItemKind.Immediate : ItemKind.Promised,
             Utc(accepted_at), Utc(completed_at), outcome, Utc(promised_due), Utc(statutory_due), completed_early,
             working_days_used, statutory_working_days,
-            [.. supplements.Select(s => new DateTimeOffset(s, TimeSpan.Zero))],
-            [.. extensions.Select(s => new DateTimeOffset(s, TimeSpan.Zero))]);
+            [.. supplements.Select(s => new DateTimeOffset(DateTime.SpecifyKind(s, DateTimeKind.Utc), TimeSpan.Zero))],
+            [.. extensions.Select(s => new DateTimeOffset(DateTime.SpecifyKind(s, DateTimeKind.Utc), TimeSpan.Zero))]);
 
-        private static DateTimeOffset? Utc(DateTime? value) => value is { } v ? new DateTimeOffset(v, TimeSpan.Zero) : null;
+        private static DateTimeOffset? Utc(DateTime? value) =>
+            value is { } v ? new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc), TimeSpan.Zero) : null;
     }
 }
