@@ -64,15 +64,21 @@ internal static class CaseFactsTable
     {
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
             """
-            select case_id, history_length, department_id, window_id, staff_id, item_code, kind, accepted_at, completed_at,
-                   outcome, promised_due, statutory_due, completed_early, working_days_used, statutory_working_days,
-                   supplements, extensions
+            select case_id as "CaseId", history_length as "HistoryLength", department_id as "DepartmentId",
+                   window_id as "WindowId", staff_id as "StaffId", item_code as "ItemCode", kind as "Kind",
+                   accepted_at as "AcceptedAt", completed_at as "CompletedAt", outcome as "Outcome",
+                   promised_due as "PromisedDue", statutory_due as "StatutoryDue", completed_early as "CompletedEarly",
+                   working_days_used as "WorkingDaysUsed", statutory_working_days as "StatutoryWorkingDays",
+                   supplements as "Supplements", extensions as "Extensions"
             from case_facts
             where completed_at >= @start and accepted_at < @end
             union all
-            select case_id, history_length, department_id, window_id, staff_id, item_code, kind, accepted_at, completed_at,
-                   outcome, promised_due, statutory_due, completed_early, working_days_used, statutory_working_days,
-                   supplements, extensions
+            select case_id as "CaseId", history_length as "HistoryLength", department_id as "DepartmentId",
+                   window_id as "WindowId", staff_id as "StaffId", item_code as "ItemCode", kind as "Kind",
+                   accepted_at as "AcceptedAt", completed_at as "CompletedAt", outcome as "Outcome",
+                   promised_due as "PromisedDue", statutory_due as "StatutoryDue", completed_early as "CompletedEarly",
+                   working_days_used as "WorkingDaysUsed", statutory_working_days as "StatutoryWorkingDays",
+                   supplements as "Supplements", extensions as "Extensions"
             from case_facts
             where completed_at is null and accepted_at < @end
             """,
@@ -83,31 +89,31 @@ internal static class CaseFactsTable
     // Filled by Dapper by column name; the arrays come back as Npgsql reads timestamptz[].
     private sealed class Row
     {
-        public Guid case_id { get; init; }
-        public int history_length { get; init; }
-        public string? department_id { get; init; }
-        public string? window_id { get; init; }
-        public string? staff_id { get; init; }
-        public string item_code { get; init; } = "";
-        public string kind { get; init; } = "";
-        public DateTime? accepted_at { get; init; }
-        public DateTime? completed_at { get; init; }
-        public string? outcome { get; init; }
-        public DateTime? promised_due { get; init; }
-        public DateTime? statutory_due { get; init; }
-        public bool completed_early { get; init; }
-        public int? working_days_used { get; init; }
-        public int? statutory_working_days { get; init; }
-        public DateTime[] supplements { get; init; } = [];
-        public DateTime[] extensions { get; init; } = [];
+        public Guid CaseId { get; init; }
+        public int HistoryLength { get; init; }
+        public string? DepartmentId { get; init; }
+        public string? WindowId { get; init; }
+        public string? StaffId { get; init; }
+        public string ItemCode { get; init; } = "";
+        public string Kind { get; init; } = "";
+        public DateTime? AcceptedAt { get; init; }
+        public DateTime? CompletedAt { get; init; }
+        public string? Outcome { get; init; }
+        public DateTime? PromisedDue { get; init; }
+        public DateTime? StatutoryDue { get; init; }
+        public bool CompletedEarly { get; init; }
+        public int? WorkingDaysUsed { get; init; }
+        public int? StatutoryWorkingDays { get; init; }
+        public DateTime[] Supplements { get; init; } = [];
+        public DateTime[] Extensions { get; init; } = [];
 
         public CaseFacts ToFacts() => new(
-            case_id, history_length, new DimensionKeys(department_id, window_id, staff_id, item_code),
-            kind == "immediate" ? ItemKind.Immediate : ItemKind.Promised,
-            Utc(accepted_at), Utc(completed_at), outcome, Utc(promised_due), Utc(statutory_due), completed_early,
-            working_days_used, statutory_working_days,
-            [.. supplements.Select(s => new DateTimeOffset(DateTime.SpecifyKind(s, DateTimeKind.Utc), TimeSpan.Zero))],
-            [.. extensions.Select(s => new DateTimeOffset(DateTime.SpecifyKind(s, DateTimeKind.Utc), TimeSpan.Zero))]);
+            CaseId, HistoryLength, new DimensionKeys(DepartmentId, WindowId, StaffId, ItemCode),
+            Kind == "immediate" ? ItemKind.Immediate : ItemKind.Promised,
+            Utc(AcceptedAt), Utc(CompletedAt), Outcome, Utc(PromisedDue), Utc(StatutoryDue), CompletedEarly,
+            WorkingDaysUsed, StatutoryWorkingDays,
+            [.. Supplements.Select(s => new DateTimeOffset(DateTime.SpecifyKind(s, DateTimeKind.Utc), TimeSpan.Zero))],
+            [.. Extensions.Select(s => new DateTimeOffset(DateTime.SpecifyKind(s, DateTimeKind.Utc), TimeSpan.Zero))]);
 
         private static DateTimeOffset? Utc(DateTime? value) =>
             value is { } v ? new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc), TimeSpan.Zero) : null;
