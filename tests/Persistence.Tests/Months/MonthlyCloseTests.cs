@@ -145,6 +145,30 @@ public sealed class MonthlyCloseTests(StoreDatabase database) : CleanDatabaseTes
     }
 
     [Fact]
+    public async Task VerifyAsync_ListsTheDifference_WhenProjectedFactsDisagreedWithTheHistory()
+    {
+        var office = new OctoberOffice(database.DataSource);
+        await office.SetUpOrganisationAsync();
+        await office.RunOctoberAsync();
+        await new StatisticsProjector(database.DataSource, StatisticsCatalog.Instance, office.Clock).RunAsync();
+        await using (var connection = await database.DataSource.OpenConnectionAsync())
+        {
+            await connection.ExecuteAsync("update case_facts set completed_early = false where case_id = @B", new { office.B });
+        }
+        office.Clock.Now = OctoberOffice.At(11, 1, 1);
+        await new MonthlyClose(database.DataSource, StatisticsCatalog.Instance, office.Clock).CloseAsync(October);
+
+        var result = await Verification.VerifyAsync(October);
+
+        // B (w1, clerk-1, SP-01, civil) was early by its history: one early completion missing in five rows.
+        Assert.Equal(
+            [(StatisticsDimension.Department, "civil"), (StatisticsDimension.Window, "w1"), (StatisticsDimension.Staff, "clerk-1"),
+             (StatisticsDimension.Item, "SP-01"), (StatisticsDimension.Total, "")],
+            result.Differences.Select(d => (d.Dimension, d.Key)));
+        Assert.All(result.Differences, d => Assert.Equal(("completedEarly", 0L, 1L), (d.Count, d.Frozen, d.Recomputed)));
+    }
+
+    [Fact]
     public async Task VerifyAsync_SaysNotClosed_WhenMonthIsOpen()
     {
         var result = await Verification.VerifyAsync(October);
