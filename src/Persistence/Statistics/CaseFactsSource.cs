@@ -82,7 +82,10 @@ internal sealed class CaseFactsSource
                     r.FromStage, r.ToStage, payload.Data ?? new Dictionary<string, string>(), payload.Clock);
             }).ToList();
             var definition = catalog.Definition(head.DefinitionId, head.DefinitionVersion);
-            var itemCode = head.ItemCode ?? itemOfDefinition.GetValueOrDefault(head.DefinitionId);
+            // The case's code when the catalogue knows it, else the catalogue item running its definition.
+            var itemCode = head.ItemCode is { } code && departmentOfItem.ContainsKey(code)
+                ? code
+                : itemOfDefinition.GetValueOrDefault(head.DefinitionId) ?? head.ItemCode;
             var window = entries[0].Data.GetValueOrDefault(CaseFactsReader.WindowInput);
             var department = (itemCode is null ? null : departmentOfItem.GetValueOrDefault(itemCode))
                 ?? (window is null ? null : departmentOfWindow.GetValueOrDefault(window));
