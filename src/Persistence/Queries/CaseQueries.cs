@@ -12,7 +12,8 @@ public sealed class CaseQueries(NpgsqlDataSource dataSource)
         """
         c.id as Id, c.definition_id as DefinitionId, c.definition_version as DefinitionVersion, c.stage as Stage, c.version as Version,
         c.history_length as HistoryLength, c.history_head as HistoryHead, c.first_inquiry_owner as FirstInquiryOwner,
-        c.handler_id as HandlerId, c.state -> 'Data' -> 'Inputs' ->> 'window' as WindowId, c.receipt_number as ReceiptNumber,
+        c.handler_id as HandlerId, c.state -> 'Data' -> 'Inputs' ->> 'window' as WindowId,
+        (select r.receipt_number from case_receipts r where r.case_id = c.id) as ReceiptNumber,
         c.accepted_at as AcceptedAt, c.promised_deadline as PromisedDue, c.statutory_deadline as StatutoryDue,
         c.warning_level as WarningLevel, c.completed_at as CompletedAt, c.created_at as CreatedAt, c.state::text as StateJson
         """;
@@ -55,8 +56,8 @@ public sealed class CaseQueries(NpgsqlDataSource dataSource)
         var parameters = Parameters(scope, new Dictionary<string, object?>
         {
             ["stage"] = filter.Stage, ["window"] = filter.Window, ["handler"] = filter.Handler, ["warning"] = filter.Warning,
-            ["overdue"] = filter.Overdue, ["now"] = now, ["acceptedFrom"] = filter.AcceptedFrom,
-            ["acceptedBefore"] = filter.AcceptedBefore, ["pageSize"] = filter.PageSize, ["offset"] = (filter.Page - 1) * filter.PageSize,
+            ["overdue"] = filter.Overdue, ["now"] = now.ToUniversalTime(), ["acceptedFrom"] = filter.AcceptedFrom?.ToUniversalTime(),
+            ["acceptedBefore"] = filter.AcceptedBefore?.ToUniversalTime(), ["pageSize"] = filter.PageSize, ["offset"] = (filter.Page - 1) * filter.PageSize,
         });
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = (await connection.QueryAsync<Row>(new CommandDefinition(
@@ -111,10 +112,11 @@ public sealed class CaseQueries(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<ReceiptRow>(new CommandDefinition(
             """
-            select id as CaseId, definition_id as DefinitionId, definition_version as DefinitionVersion, stage as Stage,
-                   lookup_secret_hash as SecretHash, promised_deadline as PromisedDue, completed_at as CompletedAt,
-                   state -> 'Data' -> 'Inputs' ->> 'window' as WindowId, handler_id as HandlerId, state::text as StateJson
-            from cases where receipt_number = @receiptNumber
+            select c.id as CaseId, c.definition_id as DefinitionId, c.definition_version as DefinitionVersion, c.stage as Stage,
+                   r.lookup_secret_hash as SecretHash, c.promised_deadline as PromisedDue, c.completed_at as CompletedAt,
+                   c.state -> 'Data' -> 'Inputs' ->> 'window' as WindowId, c.handler_id as HandlerId, c.state::text as StateJson
+            from case_receipts r join cases c on c.id = r.case_id
+            where r.receipt_number = @receiptNumber
             """, new { receiptNumber }, cancellationToken: cancellationToken));
         return row is null
             ? null
@@ -136,6 +138,17 @@ public sealed class CaseQueries(NpgsqlDataSource dataSource)
             """, cancellationToken: cancellationToken));
         return rows.Select(r => new WindowItem(r.Code, r.NameZh, r.NameEn, r.DepartmentId, r.DepartmentNameZh, r.DepartmentNameEn, r.ServiceItems))
             .ToList();
+    }
+
+    /// Keeps a new case's receipt for the lookup; a retried intake finds it kept already.
+    public async Task SaveReceiptAsync(Guid caseId, string receiptNumber, string secretHash, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            insert into case_receipts (receipt_number, case_id, lookup_secret_hash) values (@receiptNumber, @caseId, @secretHash)
+            on conflict (case_id) do nothing
+            """, new { caseId, receiptNumber, secretHash }, cancellationToken: cancellationToken));
     }
 
     public async Task<bool> WindowExistsAsync(string windowId, CancellationToken cancellationToken = default)
@@ -186,12 +199,40 @@ public sealed class CaseQueries(NpgsqlDataSource dataSource)
             Utc(CreatedAt), StateJson);
     }
 
-    private sealed record HistoryRow(int Sequence, string Kind, string? ActorId, DateTime At, string? Action, string? FromStage, string? ToStage,
-        string PayloadJson);
+    private sealed class HistoryRow
+    {
+        public int Sequence { get; init; }
+        public string Kind { get; init; } = "";
+        public string? ActorId { get; init; }
+        public DateTime At { get; init; }
+        public string? Action { get; init; }
+        public string? FromStage { get; init; }
+        public string? ToStage { get; init; }
+        public string PayloadJson { get; init; } = "";
+    }
 
-    private sealed record ReceiptRow(Guid CaseId, string DefinitionId, int DefinitionVersion, string Stage, string? SecretHash,
-        DateTime? PromisedDue, DateTime? CompletedAt, string? WindowId, string? HandlerId, string StateJson);
+    private sealed class ReceiptRow
+    {
+        public Guid CaseId { get; init; }
+        public string DefinitionId { get; init; } = "";
+        public int DefinitionVersion { get; init; }
+        public string Stage { get; init; } = "";
+        public string? SecretHash { get; init; }
+        public DateTime? PromisedDue { get; init; }
+        public DateTime? CompletedAt { get; init; }
+        public string? WindowId { get; init; }
+        public string? HandlerId { get; init; }
+        public string StateJson { get; init; } = "";
+    }
 
-    private sealed record WindowRow(string Code, string NameZh, string NameEn, string DepartmentId, string DepartmentNameZh, string DepartmentNameEn,
-        string[] ServiceItems);
+    private sealed class WindowRow
+    {
+        public string Code { get; init; } = "";
+        public string NameZh { get; init; } = "";
+        public string NameEn { get; init; } = "";
+        public string DepartmentId { get; init; } = "";
+        public string DepartmentNameZh { get; init; } = "";
+        public string DepartmentNameEn { get; init; } = "";
+        public string[] ServiceItems { get; init; } = [];
+    }
 }

@@ -25,7 +25,7 @@ public sealed class CaseRatings(NpgsqlDataSource dataSource)
             left join windows w on w.id = @windowId
             left join staff s on s.id = @staffId
             where not exists (select 1 from ratings where case_id = @caseId)
-            """, new { id = Guid.NewGuid(), caseId, windowId, staffId, score, comment, at }, transaction);
+            """, new { id = Guid.NewGuid(), caseId, windowId, staffId, score, comment, at = at.ToUniversalTime() }, transaction);
         await transaction.CommitAsync(cancellationToken);
         return written == 1;
     }

@@ -91,7 +91,7 @@ public sealed class UserStore(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
             "update users set disabled_at = coalesce(disabled_at, @at) where login = @login",
-            new { login, at }, cancellationToken: cancellationToken)) > 0;
+            new { login, at = at.ToUniversalTime() }, cancellationToken: cancellationToken)) > 0;
     }
 
     /// Counts a failed sign-in; from the <paramref name="limit"/>th on, the account is locked until
@@ -104,7 +104,7 @@ public sealed class UserStore(NpgsqlDataSource dataSource)
             update users set failed_attempts = failed_attempts + 1,
                 locked_until = case when failed_attempts + 1 >= @limit then @lockedUntil else locked_until end
             where login = @login
-            """, new { login, limit, lockedUntil }, cancellationToken: cancellationToken));
+            """, new { login, limit, lockedUntil = lockedUntil.ToUniversalTime() }, cancellationToken: cancellationToken));
     }
 
     public async Task RecordSuccessAsync(string login, string? rehashedPassword, CancellationToken cancellationToken = default)
@@ -117,11 +117,24 @@ public sealed class UserStore(NpgsqlDataSource dataSource)
             """, new { login, rehashedPassword }, cancellationToken: cancellationToken));
     }
 
-    private sealed record StaffRow(string Name, string[] Roles);
-
-    private sealed record UserRow(string Login, string DisplayName, string DepartmentId, string? WindowId, string[] Roles, string PasswordHash,
-        int FailedAttempts, DateTime? LockedUntil, DateTime? DisabledAt)
+    private sealed class StaffRow
     {
+        public string Name { get; init; } = "";
+        public string[] Roles { get; init; } = [];
+    }
+
+    private sealed class UserRow
+    {
+        public string Login { get; init; } = "";
+        public string DisplayName { get; init; } = "";
+        public string DepartmentId { get; init; } = "";
+        public string? WindowId { get; init; }
+        public string[] Roles { get; init; } = [];
+        public string PasswordHash { get; init; } = "";
+        public int FailedAttempts { get; init; }
+        public DateTime? LockedUntil { get; init; }
+        public DateTime? DisabledAt { get; init; }
+
         public UserRecord ToRecord() => new(Login, DisplayName, DepartmentId, WindowId, Roles, PasswordHash, FailedAttempts,
             LockedUntil is { } locked ? new DateTimeOffset(DateTime.SpecifyKind(locked, DateTimeKind.Utc)) : null,
             DisabledAt is { } disabled ? new DateTimeOffset(DateTime.SpecifyKind(disabled, DateTimeKind.Utc)) : null);
