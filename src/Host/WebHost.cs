@@ -61,6 +61,7 @@ public static class WebHost
         ApiSetup.MapApi(app);
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapNotificationsApi();
     }
 
     /// Refuses to start against an unreachable database; migrates unless configured not to.
