@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System;
 using ServiceWindow.Workflows.Definitions;
 
 namespace ServiceWindow.Workflows.Statistics;

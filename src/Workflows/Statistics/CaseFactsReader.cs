@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System;
 using ServiceWindow.Workflows.Calendar;
 using ServiceWindow.Workflows.Clock;
 using ServiceWindow.Workflows.Definitions;

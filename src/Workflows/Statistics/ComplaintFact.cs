@@ -1,3 +1,4 @@
+using System;
 namespace ServiceWindow.Workflows.Statistics;
 
 /// <summary>A complaint, counted in the month received; verified ones also in the month decided.</summary>

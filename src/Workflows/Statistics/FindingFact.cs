@@ -1,3 +1,4 @@
+using System;
 namespace ServiceWindow.Workflows.Statistics;
 
 /// <summary>An accountability finding, counted in the month it was opened unless it was dismissed.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 namespace ServiceWindow.Workflows.Statistics;
 
 /// <summary>Everything the figures of a month are computed from.</summary>

@@ -1,3 +1,6 @@
+using System.Linq;
+using System.Collections.Generic;
+using System;
 namespace ServiceWindow.Workflows.Statistics;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using System;
 namespace ServiceWindow.Workflows.Statistics;
 
 /// <summary>A share with what it is a share of, so a reader can check it; no value when nothing was counted.</summary>

@@ -1,3 +1,4 @@
+using System;
 namespace ServiceWindow.Workflows.Statistics;
 
 /// <summary>A satisfaction rating (好差评) that was not voided on appeal.</summary>

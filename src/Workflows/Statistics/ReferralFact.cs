@@ -1,3 +1,4 @@
+using System;
 namespace ServiceWindow.Workflows.Statistics;
 
 /// <summary>A referral (转办), counted for the target that had to acknowledge it.</summary>
