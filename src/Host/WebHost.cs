@@ -4,6 +4,7 @@ using Npgsql;
 using ServiceWindow.Host.Configuration;
 using ServiceWindow.Host.Health;
 using ServiceWindow.Host.Notifications;
+using ServiceWindow.Host.Pages;
 using ServiceWindow.Host.Scheduling;
 using ServiceWindow.Host.Catalogue;
 using ServiceWindow.Persistence.Calendars;
@@ -46,6 +47,7 @@ public static class WebHost
         NotificationSetup.AddNotifications(services, builder.Configuration);
         SchedulerSetup.AddScheduler(services, builder.Configuration);
         services.AddProblemDetails();
+        PagesSetup.AddPages(services);
         services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
     }
@@ -56,6 +58,7 @@ public static class WebHost
         app.UseStatusCodePages();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        PagesSetup.UsePages(app);
     }
 
     /// Refuses to start against an unreachable database; migrates unless configured not to.
