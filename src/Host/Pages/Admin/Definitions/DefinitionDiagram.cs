@@ -6,9 +6,9 @@ namespace ServiceWindow.Host.Pages.Admin.Definitions;
 /// actions, and one edge per action or timer that moves the case to another stage.
 public sealed class DefinitionDiagram
 {
-    public const int BoxWidth = 180;
+    public const int BoxWidth = 150;
     public const int BoxHeight = 60;
-    private const int ColumnGap = 80;
+    private const int ColumnGap = 54;
     private const int RowGap = 28;
     private const int Margin = 24;
 
