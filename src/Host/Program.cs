@@ -11,7 +11,7 @@ if (await CliDispatcher.TryRunAsync(args, Console.Out, Console.Error) is int exi
     return exitCode;
 }
 
-var app = WebHost.Build(args);
+var app = WebHost.Build(CliDispatcher.HostArguments(args));
 try
 {
     await WebHost.PrepareDatabaseAsync(app);

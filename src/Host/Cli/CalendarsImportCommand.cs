@@ -1,3 +1,4 @@
+using System.CommandLine;
 using ServiceWindow.Host.Calendars;
 using ServiceWindow.Workflows.Calendar;
 
@@ -8,21 +9,26 @@ namespace ServiceWindow.Host.Cli;
 /// changes to a year already in force. Prints what changed; exit 1 when refused.
 public sealed class CalendarsImportCommand : ICliCommand
 {
-    public IReadOnlyList<string> Verb { get; } = ["calendars", "import"];
+    public IReadOnlyList<string> Group => ["calendars"];
 
-    public string Usage => "calendars import --calendar <id> <holiday-cn.json|file.ics> [--replace]";
-
-    public async Task<int> RunAsync(CliContext context, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    public Command Create(CliContext context)
     {
-        var options = new CliArguments(arguments, new HashSet<string> { "replace" });
-        var id = options.Required("calendar");
-        var replace = options.Flag("replace");
-        options.RefuseUnknown();
-        if (options.Positional.Count != 1)
+        var calendar = new Option<string>("--calendar")
         {
-            throw new CliUsageException(options.Positional.Count == 0 ? "missing the file to import" : $"unexpected argument '{options.Positional[1]}'");
-        }
-        var file = options.Positional[0];
+            Description = "The calendar id to add the years to (e.g. cn-mainland).",
+            HelpName = "id",
+            Required = true,
+        };
+        var replace = new Option<bool>("--replace") { Description = "Replace a year already in force when the file disagrees with it." };
+        var file = new Argument<string>("file") { Description = "A holiday-cn JSON file or an iCalendar (.ics) file." };
+        var command = new Command("import", "Adds the years a published holiday file brings to a calendar file.") { calendar, replace, file };
+        command.SetAction((parsed, cancellationToken) => RunAsync(context, parsed.GetRequiredValue(calendar), parsed.GetRequiredValue(file),
+            parsed.GetValue(replace), cancellationToken));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(CliContext context, string id, string file, bool replace, CancellationToken cancellationToken)
+    {
         if (!File.Exists(file))
         {
             throw new CliUsageException($"no such file: {file}");
@@ -30,7 +36,7 @@ public sealed class CalendarsImportCommand : ICliCommand
         var calendar = await DeadlineCommand.LoadCalendarAsync(context, id, cancellationToken);
         if (calendar is null)
         {
-            return 1;
+            return CliDispatcher.ProblemsFound;
         }
         var text = await File.ReadAllTextAsync(file, cancellationToken);
         try
@@ -46,16 +52,16 @@ public sealed class CalendarsImportCommand : ICliCommand
             if (changes.All(c => c.Kind == CalendarYearChangeKind.Unchanged))
             {
                 context.Out.WriteLine($"{id}: nothing to write");
-                return 0;
+                return CliDispatcher.Done;
             }
             await CalendarFiles.SaveAsync(context.Configuration, updated, cancellationToken);
             context.Out.WriteLine($"{id}: wrote {CalendarFiles.PathOf(context.Configuration, id)} (covers {updated.FirstCoveredYear}-{updated.LastCoveredYear}); provisional deadlines are recomputed when the service next loads the calendar");
-            return 0;
+            return CliDispatcher.Done;
         }
         catch (Exception e) when (e is CalendarFormatException or CalendarImportRefusedException)
         {
             context.Error.WriteLine($"servicewindow: import refused: {e.Message}");
-            return 1;
+            return CliDispatcher.ProblemsFound;
         }
     }
 

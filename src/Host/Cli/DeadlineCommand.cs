@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ServiceWindow.Host.Calendars;
@@ -10,21 +11,39 @@ namespace ServiceWindow.Host.Cli;
 /// JSON line. Needs only the calendar file, never the database.
 public sealed partial class DeadlineCommand : ICliCommand
 {
-    public IReadOnlyList<string> Verb { get; } = ["deadline"];
+    public IReadOnlyList<string> Group => [];
 
-    public string Usage => "deadline --calendar <id> --from <yyyy-MM-ddTHH:mm:ss+08:00> --limit <5wd|30d|2wh>";
-
-    public async Task<int> RunAsync(CliContext context, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    public Command Create(CliContext context)
     {
-        var options = new CliArguments(arguments, new HashSet<string>());
-        var id = options.Required("calendar");
-        var fromText = options.Required("from");
-        var limitText = options.Required("limit");
-        options.RefuseUnknown();
-        if (options.Positional.Count > 0)
+        var calendar = new Option<string>("--calendar")
         {
-            throw new CliUsageException($"unexpected argument '{options.Positional[0]}'");
-        }
+            Description = "The calendar id, a file in workflows/calendars (e.g. cn-mainland).",
+            HelpName = "id",
+            Required = true,
+        };
+        var from = new Option<string>("--from")
+        {
+            Description = "The start: an ISO 8601 instant with its offset.",
+            HelpName = "yyyy-MM-ddTHH:mm:ss+08:00",
+            Required = true,
+        };
+        var limit = new Option<string>("--limit")
+        {
+            Description = "The time limit: working days (5wd), calendar days (30d) or working hours (2wh).",
+            HelpName = "5wd|30d|2wh",
+            Required = true,
+        };
+        var command = new Command("deadline", "Prints the deadline of a time limit from a start, as one JSON line; needs no database.")
+        {
+            calendar, from, limit,
+        };
+        command.SetAction((parsed, cancellationToken) => RunAsync(context, parsed.GetRequiredValue(calendar),
+            parsed.GetRequiredValue(from), parsed.GetRequiredValue(limit), cancellationToken));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(CliContext context, string id, string fromText, string limitText, CancellationToken cancellationToken)
+    {
         // Without an explicit offset the instant would silently depend on the machine's zone.
         if (!OffsetSuffix().IsMatch(fromText)
             || !DateTimeOffset.TryParse(fromText, CultureInfo.InvariantCulture, DateTimeStyles.None, out var from))
@@ -38,11 +57,20 @@ public sealed partial class DeadlineCommand : ICliCommand
         var calendar = await LoadCalendarAsync(context, id, cancellationToken);
         if (calendar is null)
         {
-            return 1;
+            return CliDispatcher.ProblemsFound;
         }
-        var deadline = DeadlineCalculator.Due(calendar, from, limit);
+        Deadline deadline;
+        try
+        {
+            deadline = DeadlineCalculator.Due(calendar, from, limit);
+        }
+        // The calendar counts within the years it can represent; a start or a limit past them is the caller's to fix.
+        catch (ArgumentOutOfRangeException e)
+        {
+            throw new CliUsageException($"--from {fromText} --limit {limitText}: no deadline can be computed: {Reason(e)}");
+        }
         context.Out.WriteLine(Format(deadline));
-        return 0;
+        return CliDispatcher.Done;
     }
 
     public static string Format(Deadline deadline) =>
@@ -75,6 +103,13 @@ public sealed partial class DeadlineCommand : ICliCommand
         }
     }
 
+    // The exception's own sentence, without the parameter name and value the runtime appends.
+    private static string Reason(ArgumentOutOfRangeException e) =>
+        ParameterSuffix().Replace(e.Message.Split('\n')[0], "").Trim();
+
     [GeneratedRegex(@"(Z|[+-]\d{2}:?\d{2})$", RegexOptions.IgnoreCase)]
     private static partial Regex OffsetSuffix();
+
+    [GeneratedRegex(@"\s*\(Parameter '[^']*'\)\s*$")]
+    private static partial Regex ParameterSuffix();
 }

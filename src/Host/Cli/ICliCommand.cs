@@ -1,13 +1,16 @@
+using System.CommandLine;
+
 namespace ServiceWindow.Host.Cli;
 
-/// One `servicewindow <verb>` command. Exit codes: 0 success, 1 the work found problems,
-/// 2 bad arguments, 3 the database could not be reached.
+/// One `servicewindow` command, in a file of its own. <see cref="CliDispatcher"/> finds every
+/// implementation in this assembly, so adding a command is adding its file. The action returns the
+/// exit code: 0 done, 1 the work found problems, 2 bad arguments (or throw <see cref="CliUsageException"/>),
+/// 3 the database could not be reached (throw <see cref="Persistence.Database.DatabaseUnreachableException"/>).
 public interface ICliCommand
 {
-    /// The words that select the command, e.g. `["calendars", "import"]`.
-    IReadOnlyList<string> Verb { get; }
+    /// The words before the command's own name, e.g. `["calendars"]` for `calendars import`; empty at the top.
+    IReadOnlyList<string> Group { get; }
 
-    string Usage { get; }
-
-    Task<int> RunAsync(CliContext context, IReadOnlyList<string> arguments, CancellationToken cancellationToken);
+    /// The command with its description, options, arguments and action.
+    Command Create(CliContext context);
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using ServiceWindow.Host.Configuration;
 using ServiceWindow.Persistence.Database;
 using ServiceWindow.Persistence.History;
@@ -8,18 +9,18 @@ namespace ServiceWindow.Host.Cli;
 /// entry per case. Exit 1 when anything was edited or removed behind the application's back.
 public sealed class VerifyHistoryCommand : ICliCommand
 {
-    public IReadOnlyList<string> Verb { get; } = ["verify-history"];
+    public IReadOnlyList<string> Group => [];
 
-    public string Usage => "verify-history";
-
-    public async Task<int> RunAsync(CliContext context, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    public Command Create(CliContext context)
     {
-        var parsed = new CliArguments(arguments, new HashSet<string>());
-        parsed.RefuseUnknown();
-        if (parsed.Positional.Count > 0)
-        {
-            throw new CliUsageException($"unexpected argument '{parsed.Positional[0]}'");
-        }
+        var command = new Command("verify-history",
+            "Recomputes every case's history chain; exit 1 names each entry edited or removed behind the application's back.");
+        command.SetAction((_, cancellationToken) => RunAsync(context, cancellationToken));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(CliContext context, CancellationToken cancellationToken)
+    {
         await using var dataSource = Database.CreateDataSource(HostConfiguration.ConnectionString(context.Configuration));
         await Database.EnsureReachableAsync(dataSource, cancellationToken);
         var verification = await new HistoryVerifier(dataSource).VerifyAsync(cancellationToken);
@@ -30,6 +31,6 @@ public sealed class VerifyHistoryCommand : ICliCommand
         context.Out.WriteLine(verification.Intact
             ? $"history: {verification.CasesChecked} cases, {verification.EntriesChecked} entries, every chain intact"
             : $"history: {verification.CasesChecked} cases, {verification.EntriesChecked} entries, {verification.Broken.Count} broken chain(s)");
-        return verification.Intact ? 0 : 1;
+        return verification.Intact ? CliDispatcher.Done : CliDispatcher.ProblemsFound;
     }
 }

@@ -89,11 +89,11 @@ public static class CaseBatchWriter
                 from unnest($1::uuid[], $2::bigint[], $3::integer[], $4::text[], $5::text[], $6::bigint[], $7::integer[],
                             $8::text[], $9::text[], $10::timestamptz[], $11::timestamptz[], $12::timestamptz[], $13::boolean[],
                             $14::text[], $15::text[], $16::text[], $17::timestamptz[], $18::text[], $19::timestamptz[],
-                            $20::text[], $21::text[])
+                            $20::text[], $21::text[], $22::text[])
                      as n (id, expected, definition_version, service_item_code, stage, version, history_length,
                            first_inquiry_owner, handler_id, accepted_at, promised_deadline, statutory_deadline,
                            deadlines_provisional, warning_level, receipt_number, lookup_secret_hash, completed_at, state,
-                           updated_at, history_head, expected_head)),
+                           updated_at, history_head, expected_head, window_id)),
             updated as (
                 update cases c set
                     definition_version = n.definition_version, service_item_code = n.service_item_code, stage = n.stage,
@@ -102,7 +102,7 @@ public static class CaseBatchWriter
                     statutory_deadline = n.statutory_deadline, deadlines_provisional = n.deadlines_provisional,
                     warning_level = n.warning_level, receipt_number = n.receipt_number,
                     lookup_secret_hash = n.lookup_secret_hash, completed_at = n.completed_at, state = n.state::json,
-                    updated_at = n.updated_at, history_head = n.history_head
+                    updated_at = n.updated_at, history_head = n.history_head, window_id = n.window_id
                 from input n
                 where c.id = n.id and c.version = n.expected and c.history_head is not distinct from n.expected_head
                 returning c.id)
@@ -119,7 +119,8 @@ public static class CaseBatchWriter
             rows.Select(r => r.WarningLevel).ToArray(), rows.Select(r => r.ReceiptNumber).ToArray(),
             rows.Select(r => r.LookupSecretHash).ToArray(), Instants(rows.Select(r => r.CompletedAt)),
             rows.Select(r => r.StateJson).ToArray(), cases.Select(c => c.Last.At.UtcDateTime).ToArray(),
-            cases.Select(c => c.Head).ToArray(), cases.Select(c => c.ExpectedHead).ToArray());
+            cases.Select(c => c.Head).ToArray(), cases.Select(c => c.ExpectedHead).ToArray(),
+            rows.Select(r => r.WindowId).ToArray());
     }
 
     private static void AppendHistory(NpgsqlBatch batch, List<FoldedCase> cases)

@@ -30,6 +30,7 @@ public sealed record CaseRow
     public int HistoryLength { get; }
     public string StateJson { get; }
     public string? ServiceItemCode { get; init; }
+    public string? WindowId { get; init; }
     public string? FirstInquiryOwner { get; init; }
     public string? HandlerId { get; init; }
     public DateTimeOffset? AcceptedAt { get; init; }

@@ -16,7 +16,7 @@ public sealed class CaseStore(NpgsqlDataSource dataSource)
             """
             select id, definition_id as DefinitionId, definition_version as DefinitionVersion, stage, version,
                    history_length as HistoryLength, state::text as StateJson,
-                   history_head as HistoryHead
+                   history_head as HistoryHead, window_id as WindowId
             from cases where id = @id
             """, new { id }, cancellationToken: cancellationToken));
     }

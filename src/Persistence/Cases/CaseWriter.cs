@@ -14,6 +14,8 @@ public static class CaseWriter
     // The PostgreSQL error codes the schema raises or that a lost race produces.
     internal const string VersionConflictState = "SW409";
     internal const string UniqueViolationState = "23505";
+    private const string ForeignKeyViolationState = "23503";
+    private const string CasesWindowForeignKey = "cases_window_id_fkey";
     private const string CasesPrimaryKey = "cases_pkey";
     private const string HistoryPrimaryKey = "case_history_pkey";
     private const string TimersPrimaryKey = "timers_pkey";
@@ -75,7 +77,14 @@ public static class CaseWriter
         {
             throw new ConcurrencyConflictException(change.Case.Id, change.ExpectedVersion, e);
         }
+        catch (PostgresException e) when (IsUnknownWindow(e))
+        {
+            throw new UnknownWindowException(change.Case.WindowId, e);
+        }
     }
+
+    public static bool IsUnknownWindow(PostgresException e) =>
+        e.SqlState == ForeignKeyViolationState && e.ConstraintName == CasesWindowForeignKey;
 
     /// A lost race: the guarded update matched nothing, or the case id is taken (a new case's row,
     /// first entry or timers collide with the existing case's, whichever of them the server writes
@@ -118,7 +127,7 @@ public static class CaseWriter
                     first_inquiry_owner = $8, handler_id = $9, accepted_at = $10, promised_deadline = $11,
                     statutory_deadline = $12, deadlines_provisional = $13, warning_level = $14,
                     receipt_number = $15, lookup_secret_hash = $16, completed_at = $17, state = $18::json,
-                    updated_at = $19, history_head = $20
+                    updated_at = $19, history_head = $20, window_id = $22
                 where id = $1 and version = $2 and history_head is not distinct from $21
                 returning 1)
             select case when count(*) = 1 then 1 else case_version_conflict($1, $2) end from updated
@@ -126,7 +135,7 @@ public static class CaseWriter
             c.Id, change.ExpectedVersion, c.DefinitionVersion, c.ServiceItemCode, c.Stage, c.Version, c.HistoryLength,
             c.FirstInquiryOwner, c.HandlerId, c.AcceptedAt, c.PromisedDeadline, c.StatutoryDeadline,
             c.DeadlinesProvisional, c.WarningLevel, c.ReceiptNumber, c.LookupSecretHash, c.CompletedAt,
-            c.StateJson, change.At, Head(change, history), change.ChainHead);
+            c.StateJson, change.At, Head(change, history), change.ChainHead, c.WindowId);
     }
 
     private static void AppendHistory(NpgsqlBatch batch, Guid caseId, LinkedHistoryRow linked)

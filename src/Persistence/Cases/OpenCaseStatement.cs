@@ -67,7 +67,8 @@ internal sealed class OpenCaseStatement
         Add(parameters, NpgsqlDbType.Uuid, NpgsqlDbType.Text, NpgsqlDbType.Integer, NpgsqlDbType.Text, NpgsqlDbType.Text,
             NpgsqlDbType.Bigint, NpgsqlDbType.Integer, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.TimestampTz,
             NpgsqlDbType.TimestampTz, NpgsqlDbType.TimestampTz, NpgsqlDbType.Boolean, NpgsqlDbType.Text, NpgsqlDbType.Text,
-            NpgsqlDbType.Text, NpgsqlDbType.TimestampTz, NpgsqlDbType.Text, NpgsqlDbType.TimestampTz, NpgsqlDbType.Text);
+            NpgsqlDbType.Text, NpgsqlDbType.TimestampTz, NpgsqlDbType.Text, NpgsqlDbType.TimestampTz, NpgsqlDbType.Text,
+            NpgsqlDbType.Text);
         for (var i = 0; i < shape.Entries; i++)
         {
             Add(parameters, NpgsqlDbType.Integer, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.TimestampTz, NpgsqlDbType.Text,
@@ -107,6 +108,7 @@ internal sealed class OpenCaseStatement
         Set(c.Version); Set(c.HistoryLength); Set(c.FirstInquiryOwner); Set(c.HandlerId); Set(c.AcceptedAt);
         Set(c.PromisedDeadline); Set(c.StatutoryDeadline); Set(c.DeadlinesProvisional); Set(c.WarningLevel); Set(c.ReceiptNumber);
         Set(c.LookupSecretHash); Set(c.CompletedAt); Set(c.StateJson); Set(change.At); Set(CaseWriter.Head(change, history));
+        Set(c.WindowId);
         foreach (var (entry, previousHash, hash) in history)
         {
             Set(entry.Sequence); Set(entry.Kind); Set(entry.ActorId); Set(entry.At); Set(entry.Action);
@@ -122,11 +124,11 @@ internal sealed class OpenCaseStatement
         }
     }
 
-    // $1–$20 are the case row ($19 its time, which the messages share); then ten parameters per
+    // $1–$21 are the case row ($19 its time, which the messages share); then ten parameters per
     // history entry, three per timer and three per message, in that order.
     private static string Text((int Entries, int Timers, int Messages) shape)
     {
-        var next = 21;
+        var next = 22;
         string Rows(int count, Func<string> row) => string.Join(",\n           ", Enumerable.Range(0, count).Select(_ => row()));
         var sql = new StringBuilder(
             """
@@ -135,8 +137,8 @@ internal sealed class OpenCaseStatement
                     id, definition_id, definition_version, service_item_code, stage, version, history_length,
                     first_inquiry_owner, handler_id, accepted_at, promised_deadline, statutory_deadline,
                     deadlines_provisional, warning_level, receipt_number, lookup_secret_hash, completed_at,
-                    state, created_at, updated_at, history_head)
-                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18::json, $19, $19, $20))
+                    state, created_at, updated_at, history_head, window_id)
+                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18::json, $19, $19, $20, $21))
             """);
         if (shape.Entries > 0)
         {

@@ -1,5 +1,6 @@
 using System.Text;
 using ServiceWindow.Workflows.Clock;
+using ServiceWindow.Workflows.Definitions;
 using ServiceWindow.Workflows.Engine;
 
 namespace ServiceWindow.Persistence.Cases;
@@ -17,6 +18,8 @@ public static class TransitionMapping
         var row = new CaseRow(state.Id, state.DefinitionId, state.DefinitionVersion, state.Stage, state.Version, state.HistoryLength,
             CaseStateJson.Serialize(state))
         {
+            ServiceItemCode = ServiceItemCode(state.DefinitionId),
+            WindowId = current is null ? OpeningWindow(state) : current.WindowId,
             FirstInquiryOwner = state.FirstInquiryOwner,
             HandlerId = state.Handler,
             AcceptedAt = state.Clock?.AcceptedAt,
@@ -74,6 +77,13 @@ public static class TransitionMapping
             Findings = findings,
         };
     }
+
+    /// The catalogue keys an item by the workflow it runs, so a definition's id is its item code.
+    public static string ServiceItemCode(string definitionId) => definitionId;
+
+    // Only the opening command names the window; a later input of the same name does not move the case.
+    private static string? OpeningWindow(CaseState state) =>
+        state.Data.Inputs.TryGetValue(InputNames.Window, out var window) && !string.IsNullOrWhiteSpace(window) ? window : null;
 
     private static HistoryRow ToRow(HistoryEntry entry) =>
         new(entry.Sequence, entry.Kind, entry.ActorId, entry.At, CaseStateJson.Serialize(new HistoryPayload(entry.Data, entry.Clock)))

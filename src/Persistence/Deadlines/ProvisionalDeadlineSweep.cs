@@ -22,7 +22,7 @@ public sealed class ProvisionalDeadlineSweep(NpgsqlDataSource dataSource, IDeadl
             var cases = new List<StoredCase>();
             await using (var command = new NpgsqlCommand(
                 """
-                select id, definition_id, definition_version, stage, version, history_length, state::text, history_head
+                select id, definition_id, definition_version, stage, version, history_length, state::text, history_head, window_id
                 from cases
                 where deadlines_provisional and completed_at is null and id > $1
                 order by id
@@ -36,7 +36,8 @@ public sealed class ProvisionalDeadlineSweep(NpgsqlDataSource dataSource, IDeadl
                 while (await reader.ReadAsync(cancellationToken))
                 {
                     cases.Add(new StoredCase(reader.GetGuid(0), reader.GetString(1), reader.GetInt32(2), reader.GetString(3),
-                        reader.GetInt64(4), reader.GetInt32(5), reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7)));
+                        reader.GetInt64(4), reader.GetInt32(5), reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7),
+                        reader.IsDBNull(8) ? null : reader.GetString(8)));
                 }
             }
             if (cases.Count == 0)

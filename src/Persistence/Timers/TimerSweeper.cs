@@ -154,7 +154,7 @@ public sealed class TimerSweeper(NpgsqlDataSource dataSource, ITimerFiring firin
         await using var command = new NpgsqlCommand(
             """
             select t.case_id, t.key, t.name, t.due_at, t.attempts,
-                   c.definition_id, c.definition_version, c.stage, c.version, c.history_length, c.state::text, c.history_head
+                   c.definition_id, c.definition_version, c.stage, c.version, c.history_length, c.state::text, c.history_head, c.window_id
             from timers t
             join cases c on c.id = t.case_id
             where t.due_at <= $1
@@ -173,7 +173,8 @@ public sealed class TimerSweeper(NpgsqlDataSource dataSource, ITimerFiring firin
                 new DueTimer(caseId, reader.GetString(1), reader.GetString(2),
                     new DateTimeOffset(reader.GetFieldValue<DateTime>(3)), reader.GetInt32(4)),
                 new StoredCase(caseId, reader.GetString(5), reader.GetInt32(6), reader.GetString(7), reader.GetInt64(8),
-                    reader.GetInt32(9), reader.GetString(10), reader.IsDBNull(11) ? null : reader.GetString(11))));
+                    reader.GetInt32(9), reader.GetString(10), reader.IsDBNull(11) ? null : reader.GetString(11),
+                    reader.IsDBNull(12) ? null : reader.GetString(12))));
         }
         return claimed;
     }

@@ -54,8 +54,12 @@ public sealed record OfficeHours
     [JsonIgnore]
     public int MinutesPerDay { get; }
 
-    /// <summary>Working minutes from the start of the day up to <paramref name="time"/>.</summary>
-    public int MinutesBefore(TimeOnly time)
+    /// <summary>Working seconds in one working day.</summary>
+    [JsonIgnore]
+    public int SecondsPerDay => MinutesPerDay * 60;
+
+    /// <summary>Working seconds from the start of the day up to <paramref name="time"/>; a fraction of a second is not counted.</summary>
+    public int SecondsBefore(TimeOnly time)
     {
         var total = 0;
         foreach (var session in sessions)
@@ -64,26 +68,26 @@ public sealed record OfficeHours
             {
                 break;
             }
-            total += time >= session.End ? session.Minutes : (int)(time - session.Start).TotalMinutes;
+            total += time >= session.End ? session.Minutes * 60 : (int)((time - session.Start).Ticks / TimeSpan.TicksPerSecond);
         }
         return total;
     }
 
     /// <summary>
-    /// The time of day at which <paramref name="minutes"/> working minutes (1..<see cref="MinutesPerDay"/>)
+    /// The time of day at which <paramref name="seconds"/> working seconds (0..<see cref="SecondsPerDay"/>)
     /// have passed since opening. A period that uses up a session exactly ends at that session's close.
     /// </summary>
-    public TimeOnly TimeAfter(int minutes)
+    public TimeOnly TimeAfterSeconds(int seconds)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(minutes);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(minutes, MinutesPerDay);
+        ArgumentOutOfRangeException.ThrowIfNegative(seconds);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(seconds, SecondsPerDay);
         foreach (var session in sessions)
         {
-            if (minutes <= session.Minutes)
+            if (seconds <= session.Minutes * 60)
             {
-                return session.Start.AddMinutes(minutes);
+                return session.Start.Add(TimeSpan.FromSeconds(seconds));
             }
-            minutes -= session.Minutes;
+            seconds -= session.Minutes * 60;
         }
         return Close;
     }

@@ -229,28 +229,28 @@ public sealed class WorkingCalendar
     public DateTimeOffset OfficeClose(DateOnly date) => Instant(date, OfficeHours.Close);
 
     /// <summary>
-    /// Working minutes from the calendar's origin up to <paramref name="instant"/>, counted inside office hours
-    /// of working days. The difference of two positions is the working time between them.
+    /// Working seconds from the calendar's origin up to <paramref name="instant"/>, counted inside office hours
+    /// of working days. The difference of two positions is the working time between them, to the second.
     /// </summary>
-    public long WorkingMinutePosition(DateTimeOffset instant)
+    public long WorkingSecondPosition(DateTimeOffset instant)
     {
         var local = LocalDateTime(instant);
         var date = DateOnly.FromDateTime(local);
-        var before = (long)CountThrough(date.DayNumber - 1) * OfficeHours.MinutesPerDay;
-        return IsWorkingDay(date) ? before + OfficeHours.MinutesBefore(TimeOnly.FromDateTime(local)) : before;
+        var before = (long)CountThrough(date.DayNumber - 1) * OfficeHours.SecondsPerDay;
+        return IsWorkingDay(date) ? before + OfficeHours.SecondsBefore(TimeOnly.FromDateTime(local)) : before;
     }
 
     /// <summary>
-    /// The instant at which <paramref name="position"/> working minutes have passed since the origin; a
+    /// The instant at which <paramref name="position"/> working seconds have passed since the origin; a
     /// position on a session boundary is the session's close, not the next opening.
     /// </summary>
-    public DateTimeOffset AtWorkingMinutePosition(long position)
+    public DateTimeOffset AtWorkingSecondPosition(long position)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(position, 1);
-        var perDay = OfficeHours.MinutesPerDay;
+        var perDay = OfficeHours.SecondsPerDay;
         var fullDays = (position - 1) / perDay;
         var date = DateOnly.FromDayNumber(Nth(checked((int)fullDays + 1)));
-        return Instant(date, OfficeHours.TimeAfter((int)(position - fullDays * perDay)));
+        return Instant(date, OfficeHours.TimeAfterSeconds((int)(position - fullDays * perDay)));
     }
 
     /// <summary>

@@ -1,8 +1,8 @@
 namespace ServiceWindow.Workflows.Clock;
 
 /// <summary>Time a clock stood still, measured in each unit a limit can use.</summary>
-internal readonly record struct PausedTime(int WorkingDays, int CalendarDays, long WorkingMinutes)
+internal readonly record struct PausedTime(int WorkingDays, int CalendarDays, long WorkingSeconds)
 {
     public PausedTime Plus(PausedTime other) =>
-        new(WorkingDays + other.WorkingDays, CalendarDays + other.CalendarDays, WorkingMinutes + other.WorkingMinutes);
+        new(WorkingDays + other.WorkingDays, CalendarDays + other.CalendarDays, WorkingSeconds + other.WorkingSeconds);
 }

@@ -10,7 +10,7 @@ namespace ServiceWindow.Workflows.Clock;
 /// </summary>
 /// <remarks>
 /// Paused time is measured in the promised limit's unit: working days after the pause date up to the resume
-/// date (the resume day is not counted, like an acceptance day), calendar days, or office minutes.
+/// date (the resume day is not counted, like an acceptance day), calendar days, or office seconds.
 /// </remarks>
 public sealed record ServiceClock
 {
@@ -212,7 +212,7 @@ public sealed record ServiceClock
         var dueDay = calendar.LocalDate(promised.Due);
         var used = Math.Max(0, calendar.WorkingDaysBetween(calendar.LocalDate(AcceptedAt), today) - paused.WorkingDays);
         var remainingDays = calendar.WorkingDaysBetween(today, dueDay);
-        var remainingMinutes = calendar.WorkingMinutePosition(promised.Due) - calendar.WorkingMinutePosition(at);
+        var remainingMinutes = (calendar.WorkingSecondPosition(promised.Due) - calendar.WorkingSecondPosition(at)) / 60;
 
         var warning = WarningLevel.None;
         if (at > statutory.Due)
@@ -223,7 +223,7 @@ public sealed record ServiceClock
         {
             warning = WarningLevel.Red;
         }
-        else if (state == ClockState.Running && IsYellow(thresholds, promisedLimit, today, dueDay, remainingDays, remainingMinutes))
+        else if (state == ClockState.Running && thresholds.IsYellow(calendar, promisedLimit, promised.Due, at))
         {
             warning = WarningLevel.Yellow;
         }
@@ -271,19 +271,6 @@ public sealed record ServiceClock
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(AcceptedAt, PromisedLimit, Episode, pauses.Length, extensions.Length, StoppedAt);
 
-    private static bool IsYellow(
-        WarningThresholds thresholds, TimeLimit limit, DateOnly today, DateOnly dueDay, int remainingDays, long remainingMinutes)
-    {
-        var percent = thresholds.YellowPercentOfPromised;
-        return limit.Unit switch
-        {
-            TimeLimitUnit.WorkingHours => remainingMinutes * 100 <= (long)limit.Amount * 60 * percent,
-            TimeLimitUnit.CalendarDays => remainingDays <= thresholds.YellowWorkingDays
-                || (long)(dueDay.DayNumber - today.DayNumber) * 100 <= (long)limit.Amount * percent,
-            _ => remainingDays <= thresholds.YellowWorkingDays || (long)remainingDays * 100 <= (long)limit.Amount * percent,
-        };
-    }
-
     private Deadline? Held(DeadlineKind kind, ClockState state)
     {
         if (state == ClockState.Paused)
@@ -316,7 +303,7 @@ public sealed record ServiceClock
             total = total.Plus(new PausedTime(
                 calendar.WorkingDaysBetween(fromDate, toDate),
                 toDate.DayNumber - fromDate.DayNumber,
-                calendar.WorkingMinutePosition(to) - calendar.WorkingMinutePosition(from)));
+                calendar.WorkingSecondPosition(to) - calendar.WorkingSecondPosition(from)));
         }
         return total;
     }

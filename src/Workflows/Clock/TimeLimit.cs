@@ -17,7 +17,7 @@ public readonly record struct TimeLimit(int Amount, TimeLimitUnit Unit)
     /// <summary>How many units, 0 to <see cref="MaxAmount"/>.</summary>
     public int Amount { get; } = Amount is >= 0 and <= MaxAmount
         ? Amount
-        : throw new ArgumentOutOfRangeException(nameof(Amount), Amount, $"a time limit is 0 to {MaxAmount} units");
+        : throw new DeadlineOutOfRangeException(nameof(Amount), string.Create(CultureInfo.InvariantCulture, $"{Amount} is not a time limit"));
 
     /// <summary>The unit counted.</summary>
     public TimeLimitUnit Unit { get; } = Enum.IsDefined(Unit)
@@ -33,11 +33,40 @@ public readonly record struct TimeLimit(int Amount, TimeLimitUnit Unit)
     /// <summary>Shorthand for <c>n wh</c>.</summary>
     public static TimeLimit WorkingHours(int amount) => new(amount, TimeLimitUnit.WorkingHours);
 
-    /// <summary>Parses <c>5wd</c>, <c>30d</c>, <c>2wh</c>; throws <see cref="FormatException"/> naming the text otherwise.</summary>
-    public static TimeLimit Parse(string text) =>
-        TryParse(text, out var limit)
-            ? limit
-            : throw new FormatException($"'{text}' is not a time limit: expected a whole number followed by wd, d or wh (e.g. 5wd, 30d, 2wh)");
+    /// <summary>
+    /// Parses <c>5wd</c>, <c>30d</c>, <c>2wh</c>; throws <see cref="DeadlineOutOfRangeException"/> for a
+    /// well-formed limit over <see cref="MaxAmount"/> and <see cref="FormatException"/> naming the text otherwise.
+    /// </summary>
+    public static TimeLimit Parse(string text)
+    {
+        if (TryParse(text, out var limit))
+        {
+            return limit;
+        }
+        if (IsOverCap(text))
+        {
+            throw new DeadlineOutOfRangeException(nameof(text), $"'{text}' is over the cap on a time limit");
+        }
+        throw new FormatException($"'{text}' is not a time limit: expected a whole number followed by wd, d or wh (e.g. 5wd, 30d, 2wh)");
+    }
+
+    /// <summary>True for a whole number over <see cref="MaxAmount"/> followed by a unit, e.g. <c>4000wd</c>.</summary>
+    public static bool IsOverCap(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return false;
+        }
+        var digits = 0;
+        while (digits < text.Length && char.IsAsciiDigit(text[digits]))
+        {
+            digits++;
+        }
+        var unit = text.AsSpan(digits);
+        var significant = text.AsSpan(0, digits).TrimStart('0');
+        return digits > 0 && unit is "wd" or "d" or "wh"
+            && (significant.Length > 4 || (significant.Length > 0 && int.Parse(significant, NumberStyles.None, CultureInfo.InvariantCulture) > MaxAmount));
+    }
 
     /// <summary>Parses <c>5wd</c>, <c>30d</c>, <c>2wh</c>; false for anything else, including signs, spaces and amounts over <see cref="MaxAmount"/>.</summary>
     public static bool TryParse([NotNullWhen(true)] string? text, out TimeLimit limit)

@@ -30,6 +30,17 @@ public static class DefinitionLoader
     /// Parses and validates one definition, returning every problem found. <see cref="DefinitionParseResult.Definition"/>
     /// is null when the text could not be read as a definition at all.
     /// </summary>
+    // System.Text.Json ends its message with the position counted from 0; the problem names the line counted from 1.
+    private static string WithoutPosition(string message)
+    {
+        var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
+        if (cut < 0)
+        {
+            cut = message.IndexOf(" LineNumber: ", StringComparison.Ordinal);
+        }
+        return cut < 0 ? message : message[..cut];
+    }
+
     public static DefinitionParseResult Parse(string fileName, string json)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
@@ -42,7 +53,7 @@ public static class DefinitionLoader
         }
         catch (JsonException e)
         {
-            reader.Problem($"line {(e.LineNumber ?? 0) + 1}", $"not valid JSON: {e.Message}");
+            reader.Problem($"line {(e.LineNumber ?? 0) + 1}", $"not valid JSON: {WithoutPosition(e.Message)}");
             return new DefinitionParseResult(null, reader.Problems);
         }
 

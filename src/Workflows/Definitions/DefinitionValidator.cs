@@ -14,7 +14,7 @@ public static class DefinitionValidator
     {
         ActionKind.RequestSupplement => [InputNames.Materials],
         ActionKind.RequestExtension => [InputNames.Extension, InputNames.Reason],
-        ActionKind.VerifyComplaint => [InputNames.Against, InputNames.PriorVerifiedComplaints],
+        ActionKind.VerifyComplaint => [InputNames.Against],
         _ => [],
     };
 
@@ -177,6 +177,10 @@ public static class DefinitionValidator
                 problem(action, ".inputs", $"a '{Camel(action.Kind)}' action needs the input '{needed}'");
             }
         }
+        if (action.Inputs.Contains(InputNames.PriorVerifiedComplaints))
+        {
+            problem(action, ".inputs", $"'{InputNames.PriorVerifiedComplaints}' is counted by the store, not asked of the caller");
+        }
         if (action.Handler is not null && action.Handler != "actor" && !action.Inputs.Contains(action.Handler))
         {
             problem(action, ".handler", $"'{action.Handler}' must be 'actor' or one of the action's inputs");
@@ -285,6 +289,14 @@ public static class DefinitionValidator
             {
                 Reach(timer.Target);
             }
+        }
+        // A mistyped target already is a problem, and the stage it meant would follow as unreachable
+        // (and everything after it): one typo, one problem.
+        var targets = definition.Start.Select(a => a.Target)
+            .Concat(definition.Stages.SelectMany(s => s.Actions.Select(a => a.Target).Concat(s.Timers.Select(t => t.Target))));
+        if (targets.Any(t => t is not null && !byId.ContainsKey(t)))
+        {
+            return;
         }
         foreach (var stage in definition.Stages)
         {

@@ -16,10 +16,14 @@ public static class InputNames
     public const string Against = "against";
 
     /// <summary>
-    /// Complaint verification: how many complaints against that person were verified earlier in the same
-    /// calendar year. A cross-case fact the pure engine cannot see: the caller fills it from its store.
+    /// Complaint verification: the history data key under which the engine records the store's count of
+    /// complaints verified earlier in the year (<see cref="Engine.CaseCommand.PriorVerifiedComplaints"/>).
+    /// Not an input: a caller's input of this name is dropped, so nobody outside the store can set the count.
     /// </summary>
     public const string PriorVerifiedComplaints = "prior_verified_complaints";
+
+    /// <summary>Opening a case: the id of the window the case is opened at.</summary>
+    public const string Window = "window";
 
     /// <summary>Opening a case: the first-inquiry owner when the case comes from an inquiry (default: the actor).</summary>
     public const string FirstInquiryOwner = "first_inquiry_owner";

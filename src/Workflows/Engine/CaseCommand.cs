@@ -15,6 +15,14 @@ public sealed record CaseCommand(string Action, Actor Actor, long ExpectedVersio
     /// <summary>The inputs, by name.</summary>
     public IReadOnlyDictionary<string, string> Inputs { get; } = Inputs ?? throw new ArgumentNullException(nameof(Inputs));
 
+    /// <summary>
+    /// How many complaints against the person named by the input <see cref="Definitions.InputNames.Against"/>
+    /// were verified earlier in the same calendar year: the sanction ladder's input for a
+    /// <see cref="Definitions.ActionKind.VerifyComplaint"/> action. Filled by the store from its findings,
+    /// never from the caller's inputs; null when the store has not counted, and verification is then refused.
+    /// </summary>
+    public int? PriorVerifiedComplaints { get; init; }
+
     /// <summary>A command with no inputs.</summary>
     public static CaseCommand Of(string action, Actor actor, long expectedVersion) =>
         new(action, actor, expectedVersion, EmptyInputs);

@@ -85,7 +85,7 @@ public sealed class CalendarsImportCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData(new[] { "calendars", "import", "--calendar", "cn-mainland" }, "missing the file to import")]
+    [InlineData(new[] { "calendars", "import", "--calendar", "cn-mainland" }, "Required argument 'file' missing")]
     [InlineData(new[] { "calendars", "import", "--calendar", "cn-mainland", "/nonexistent/2027.json" }, "no such file")]
     [InlineData(new[] { "calendars", "import", "--calendar", "nowhere", "/etc/hostname" }, "no calendar 'nowhere'")]
     public async Task Run_ExitsTwo_WhenArgumentsAreBad(string[] args, string message)

@@ -24,7 +24,7 @@ public sealed class DeadlineCommandTests
     [InlineData("--from tomorrow", "is not an ISO 8601 instant", "not a date at all")]
     [InlineData("--calendar mars", "no calendar 'mars'", "an unknown calendar")]
     [InlineData("--calendar ../secrets", "is not a calendar id", "a path instead of an id")]
-    [InlineData("--colour red", "unknown option --colour", "an unknown option")]
+    [InlineData("--colour red", "Unrecognized command or argument '--colour'", "an unknown option")]
     public async Task Run_ExitsTwoWithAClearMessage_WhenArgumentsAreBad(string change, string message, string edge)
     {
         var arguments = new Dictionary<string, string>
@@ -41,7 +41,7 @@ public sealed class DeadlineCommandTests
         Assert.True(exit == 2, edge);
         Assert.Empty(output);
         Assert.True(error.Contains(message, StringComparison.Ordinal), $"{edge}: {error}");
-        Assert.Contains("usage: servicewindow deadline", error, StringComparison.Ordinal);
+        Assert.Contains("Usage:\n  servicewindow deadline [options]", error.ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -50,7 +50,20 @@ public sealed class DeadlineCommandTests
         var (exit, _, error) = await RunAsync("deadline", "--calendar", "cn-mainland", "--from", "2025-09-26T10:00:00+08:00");
 
         Assert.Equal(2, exit);
-        Assert.Contains("missing --limit", error, StringComparison.Ordinal);
+        Assert.Contains("Option '--limit' is required", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("9999-12-31T10:00:00+08:00", "1wd", "the last day the calendar can count from")]
+    [InlineData("9999-12-01T10:00:00+08:00", "60wd", "a limit that runs past the last representable day")]
+    public async Task Run_ExitsTwoWithAClearMessage_WhenTheDeadlineIsOutsideTheCalendar(string from, string limit, string edge)
+    {
+        var (exit, output, error) = await RunAsync("deadline", "--calendar", "cn-mainland", "--from", from, "--limit", limit);
+
+        Assert.True(exit == 2, $"{edge}: exit {exit}, {error}");
+        Assert.Empty(output);
+        Assert.Contains("no deadline can be computed", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }
 
     [Fact]

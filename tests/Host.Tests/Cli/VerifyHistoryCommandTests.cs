@@ -48,8 +48,8 @@ public sealed class VerifyHistoryCommandTests(HostDatabaseFixture fixture) : Cle
             .AddInMemoryCollection([new("ConnectionStrings:ServiceWindow", fixture.ConnectionString)])
             .Build();
         var output = new StringWriter();
-        var exit = await new VerifyHistoryCommand().RunAsync(new CliContext(configuration, output, new StringWriter()), [], CancellationToken.None);
-        return (exit, output.ToString());
+        var exit = await CliDispatcher.TryRunAsync(["verify-history"], output, new StringWriter(), configuration);
+        return (exit ?? -1, output.ToString());
     }
 
     private async Task<Guid> WriteCaseWithTwoEntriesAsync()

@@ -46,12 +46,16 @@ public sealed class WorkflowsValidateCommandTests : IDisposable
             .Replace("\"target\": \"reissued\"", "\"target\": \"reissud\"", StringComparison.Ordinal);
         await File.WriteAllTextAsync(Path.Combine(folder, "certificate-reissue.json"), broken);
 
-        var (exit, output, _) = await Run("workflows", "validate", folder);
+        var (exit, output, error) = await Run("workflows", "validate", folder);
 
         Assert.Equal(1, exit);
-        Assert.Contains("certificate-reissue.json: $.stages[0].actions[0].target: unknown stage 'reissud'", output, StringComparison.Ordinal);
-        Assert.DoesNotContain("marriage-registration.json:", output, StringComparison.Ordinal);
-        Assert.Contains("in 1 file", output, StringComparison.Ordinal);
+        Assert.Empty(output);
+        Assert.Equal(
+            [
+                "certificate-reissue.json: $.stages[0].actions[0].target: unknown stage 'reissud'",
+                "workflows: 1 problem in 1 file",
+            ],
+            error.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
     }
 
     [Fact]
@@ -60,10 +64,24 @@ public sealed class WorkflowsValidateCommandTests : IDisposable
         File.Copy(Shipped("marriage-registration.json"), Path.Combine(folder, "a.json"));
         File.Copy(Shipped("marriage-registration.json"), Path.Combine(folder, "b.json"));
 
-        var (exit, output, _) = await Run("workflows", "validate", folder);
+        var (exit, _, error) = await Run("workflows", "validate", folder);
 
         Assert.Equal(1, exit);
-        Assert.Contains("b.json: $.version: duplicate definition 'marriage-registration' version 1 (also in a.json)", output, StringComparison.Ordinal);
+        Assert.Contains("b.json: $.version: duplicate definition 'marriage-registration' version 1 (also in a.json)", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_NamesTheLineCountedFromOne_WhenAFileIsNotValidJson()
+    {
+        // Line 3 lacks its comma; the parser finds out at the next property, on line 4.
+        await File.WriteAllTextAsync(Path.Combine(folder, "broken.json"), "{\n  \"id\": \"broken\",\n  \"version\": 1\n  \"name\": {}\n}\n");
+
+        var (exit, _, error) = await Run("workflows", "validate", folder);
+
+        Assert.Equal(1, exit);
+        var problem = error.Split(Environment.NewLine)[0];
+        Assert.StartsWith("broken.json: line 4: not valid JSON: ", problem, StringComparison.Ordinal);
+        Assert.DoesNotContain("LineNumber", problem, StringComparison.Ordinal);
     }
 
     [Fact]

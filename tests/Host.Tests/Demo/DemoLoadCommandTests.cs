@@ -17,8 +17,8 @@ public sealed class DemoLoadCommandTests(HostDatabaseFixture fixture) : CleanDat
             .Build();
         var context = new CliContext(configuration, new StringWriter(), new StringWriter());
 
-        Assert.Equal(0, await new DemoLoadCommand().RunAsync(context, [], CancellationToken.None));
-        Assert.Equal(0, await new DemoLoadCommand().RunAsync(context, [], CancellationToken.None));
+        Assert.Equal(0, await DemoLoadCommand.RunAsync(context, CancellationToken.None));
+        Assert.Equal(0, await DemoLoadCommand.RunAsync(context, CancellationToken.None));
 
         await using var connection = await fixture.DataSource.OpenConnectionAsync();
         Assert.Equal(4, await connection.ExecuteScalarAsync<int>("select count(*) from windows"));

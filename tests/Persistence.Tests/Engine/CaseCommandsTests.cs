@@ -124,4 +124,50 @@ public sealed class CaseCommandsTests(StoreDatabase database) : CleanDatabaseTes
         Assert.Equal(1, await connection.ExecuteScalarAsync<int>("select count(*) from findings where case_id = @id and kind = 'slow_action'", new { id }));
         Assert.True((await new HistoryVerifier(database.DataSource).VerifyAsync()).Intact);
     }
+
+    [Fact]
+    public async Task OpenAsync_RecordsWindowAndServiceItem_WhenOpeningCommandNamesTheWindow()
+    {
+        await SeedWindowAsync("window-3");
+        var id = Guid.NewGuid();
+
+        var opened = await Commands.OpenAsync(TestCatalog.DefinitionId, id, WithWindow("accept", Clerk, 0, "window-3"));
+        var afterOpen = await WindowAndItemAsync(id);
+        await Commands.ExecuteAsync(id, CaseCommand.Of("approve", Actor.Staff("handler-1", "handler"), opened.Version));
+
+        Assert.Equal(("window-3", "store-test-permit"), afterOpen);
+        Assert.Equal(("window-3", "store-test-permit"), await WindowAndItemAsync(id));
+    }
+
+    [Fact]
+    public async Task OpenAsync_ThrowsUnknownWindowAndWritesNothing_WhenTheWindowDoesNotExist()
+    {
+        var id = Guid.NewGuid();
+
+        var refused = await Assert.ThrowsAsync<UnknownWindowException>(() =>
+            Commands.OpenAsync(TestCatalog.DefinitionId, id, WithWindow("accept", Clerk, 0, "no-such-window")));
+
+        Assert.Equal("no-such-window", refused.WindowId);
+        Assert.Null(await store.FindAsync(id));
+    }
+
+    private static CaseCommand WithWindow(string action, Actor actor, long version, string window) =>
+        new(action, actor, version, new Dictionary<string, string> { ["window"] = window });
+
+    private async Task SeedWindowAsync(string windowId)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        await connection.ExecuteAsync(
+            """
+            insert into departments (id, name_zh, name_en) values ('civil', '民政', 'Civil affairs');
+            insert into windows (id, department_id, name_zh, name_en) values (@windowId, 'civil', '窗口', 'Window');
+            """, new { windowId });
+    }
+
+    private async Task<(string?, string?)> WindowAndItemAsync(Guid id)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        return await connection.QuerySingleAsync<(string?, string?)>(
+            "select window_id, service_item_code from cases where id = @id", new { id });
+    }
 }

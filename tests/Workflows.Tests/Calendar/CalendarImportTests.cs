@@ -54,7 +54,7 @@ public sealed class CalendarImportTests
     [Fact]
     public void IcsParse_UnfoldsLongLines_AndReadsCategories()
     {
-        const string text = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20251001\r\nDTEND;VALUE=DATE:2025\r\n 1009\r\nSUMMARY:国庆节\r\nEND:VEVENT\r\n"
+        const string text = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20251001\r\nDTEND;VALUE=DATE:2025\r\n 1009\r\nSUMMARY:国庆节 假期\r\nEND:VEVENT\r\n"
             + "BEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20250928\r\nSUMMARY:国庆节\r\nCATEGORIES:补班\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
 
         var year = Assert.Single(IcsImporter.Parse("folded.ics", text));
@@ -67,7 +67,7 @@ public sealed class CalendarImportTests
     [InlineData("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", "no events", "an empty calendar")]
     [InlineData("hello", "not an iCalendar file", "not iCalendar at all")]
     [InlineData("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20251001\r\nSUMMARY:国庆节 假期\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20251001\r\nSUMMARY:国庆节 补班\r\nEND:VEVENT\r\nEND:VCALENDAR", "both a day off and a make-up workday", "one date off and worked")]
-    [InlineData("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20251001\r\nDTEND;VALUE=DATE:20250930\r\nSUMMARY:国庆节\r\nEND:VEVENT\r\nEND:VCALENDAR", "not after DTSTART", "an event ending before it starts")]
+    [InlineData("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20251001\r\nDTEND;VALUE=DATE:20250930\r\nSUMMARY:国庆节 假期\r\nEND:VEVENT\r\nEND:VCALENDAR", "is before DTSTART", "an event ending before it starts")]
     public void IcsParse_Refuses_BadFiles(string text, string problem, string edge)
     {
         var error = Assert.Throws<CalendarFormatException>(() => IcsImporter.Parse("bad.ics", text));

@@ -23,7 +23,14 @@ public sealed class DeadlineCalculatorTests
     [Theory]
     [InlineData("2025-09-26T10:00:00+08:00", "2025-09-26T17:30:00+08:00", "accepted in office hours: close of the same day")]
     [InlineData("2025-09-26T18:00:00+08:00", "2025-09-28T17:30:00+08:00", "accepted after close: the next working day, a make-up Sunday")]
-    [InlineData("2025-10-03T10:00:00+08:00", "2025-10-09T17:30:00+08:00", "accepted on a holiday: the next working day")]
+    [InlineData("2025-09-26T17:30:00+08:00", "2025-09-28T17:30:00+08:00", "accepted exactly at close: the next working day")]
+    [InlineData("2025-09-26T17:29:59+08:00", "2025-09-26T17:30:00+08:00", "accepted a second before close: the same day")]
+    [InlineData("2025-10-03T10:00:00+08:00", "2025-10-03T17:30:00+08:00", "special opening on a National Day holiday: done in the same visit")]
+    [InlineData("2025-09-27T10:00:00+08:00", "2025-09-27T17:30:00+08:00", "special opening on an ordinary Saturday: the same day")]
+    [InlineData("2025-09-28T10:00:00+08:00", "2025-09-28T17:30:00+08:00", "on a make-up Sunday, a working day: the same day")]
+    [InlineData("2025-10-03T18:00:00+08:00", "2025-10-09T17:30:00+08:00", "on a holiday after close: the first working day after the block")]
+    [InlineData("2026-02-14T19:00:00+08:00", "2026-02-24T17:30:00+08:00", "after close on make-up Saturday 2026-02-14: past the nine-day 春节 block")]
+    [InlineData("2025-09-26T07:30:00+08:00", "2025-09-26T17:30:00+08:00", "before opening: the same day")]
     public void Due_IsOfficeClose_WhenZeroWorkingDays(string start, string expected, string edge) =>
         AssertDue(start, "0wd", expected, provisional: false, edge);
 
@@ -49,6 +56,10 @@ public sealed class DeadlineCalculatorTests
     [InlineData("2025-09-26T09:00:00+08:00", "8wh", "2025-09-28T10:00:00+08:00", "one hour into the next working day")]
     [InlineData("2025-09-26T10:20:00+08:00", "0wh", "2025-09-26T10:20:00+08:00", "zero hours in office hours is due at once")]
     [InlineData("2025-09-26T12:20:00+08:00", "0wh", "2025-09-26T13:30:00+08:00", "zero hours at lunch is due when the office reopens")]
+    [InlineData("2025-09-26T10:15:45+08:00", "2wh", "2025-09-26T13:45:45+08:00", "seconds kept across lunch")]
+    [InlineData("2025-09-26T11:59:59+08:00", "2wh", "2025-09-26T15:29:59+08:00", "one second before lunch")]
+    [InlineData("2025-09-26T17:29:30+08:00", "1wh", "2025-09-28T09:59:30+08:00", "30 seconds before close, the rest on the make-up Sunday")]
+    [InlineData("2025-09-26T10:20:30+08:00", "0wh", "2025-09-26T10:20:30+08:00", "zero hours keeps the seconds")]
     public void Due_CountsOnlyOfficeHours_WhenWorkingHours(string start, string limit, string expected, string edge) =>
         AssertDue(start, limit, expected, provisional: false, edge);
 
@@ -60,6 +71,20 @@ public sealed class DeadlineCalculatorTests
     [InlineData("2027-03-01T10:00:00+08:00", "1wd", "2027-03-02T17:30:00+08:00", true, "wholly past the covered years")]
     public void Due_IsProvisional_WhenThePeriodLeavesTheCoveredYears(string start, string limit, string expected, bool provisional, string edge) =>
         AssertDue(start, limit, expected, provisional, edge);
+
+    [Theory]
+    [InlineData("9999-12-31T10:00:00+08:00", "1wd", "the next working day is past 9999-12-31")]
+    [InlineData("9999-12-31T17:00:00+08:00", "2wh", "working hours run past 9999-12-31")]
+    [InlineData("9999-12-15T10:00:00+08:00", "30d", "calendar days run past 9999-12-31")]
+    [InlineData("9990-01-04T10:00:00+08:00", "3660wd", "the longest limit from near the end of the dates")]
+    public void Due_ThrowsDeadlineOutOfRangeNamingTheCap_WhenTheDeadlineCannotBeRepresented(string start, string limit, string edge)
+    {
+        var error = Assert.Throws<DeadlineOutOfRangeException>(() => DeadlineCalculator.Due(CnMainland, Instant(start), TimeLimit.Parse(limit)));
+
+        Assert.True(error.Message.Contains("3,660 units", StringComparison.Ordinal), edge);
+        Assert.Contains(limit, error.Message, StringComparison.Ordinal);
+        Assert.IsAssignableFrom<ArgumentOutOfRangeException>(error);
+    }
 
     [Fact]
     public void Due_IsAtOfficeCloseOfAWorkingDay_ForRandomStartsAndLimits()

@@ -30,8 +30,6 @@ public sealed class TimeLimitTests
     [InlineData("5WD", "upper case")]
     [InlineData("5w", "unknown unit")]
     [InlineData("5wdx", "trailing text")]
-    [InlineData("3661wd", "over the maximum")]
-    [InlineData("99999999999wd", "overflow")]
     [InlineData("５wd", "full-width digit")]
     public void TryParse_False_WhenTextIsNotALimit(string text, string edge)
     {
@@ -39,9 +37,25 @@ public sealed class TimeLimitTests
         Assert.Throws<FormatException>(() => TimeLimit.Parse(text));
     }
 
-    [Fact]
-    public void Constructor_Throws_WhenAmountIsNegative() =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => new TimeLimit(-1, TimeLimitUnit.WorkingDays));
+    [Theory]
+    [InlineData("3661wd", "one over the cap")]
+    [InlineData("4000d", "calendar days over the cap")]
+    [InlineData("99999999999wh", "more digits than an int holds")]
+    public void Parse_ThrowsDeadlineOutOfRangeNamingTheCap_WhenTheAmountIsOverTheCap(string text, string edge)
+    {
+        Assert.False(TimeLimit.TryParse(text, out _), edge);
+        var error = Assert.Throws<DeadlineOutOfRangeException>(() => TimeLimit.Parse(text));
+        Assert.Contains("at most 3,660 units", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(-1, "negative")]
+    [InlineData(3661, "one over the cap")]
+    public void Constructor_ThrowsDeadlineOutOfRange_WhenAmountIsOutsideTheCap(int amount, string edge)
+    {
+        var error = Assert.Throws<DeadlineOutOfRangeException>(() => new TimeLimit(amount, TimeLimitUnit.WorkingDays));
+        Assert.True(error.Message.Contains("3,660", StringComparison.Ordinal), edge);
+    }
 
     [Fact]
     public void Json_WritesTheShortText_AndReadsItBack()

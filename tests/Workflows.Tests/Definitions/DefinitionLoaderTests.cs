@@ -53,6 +53,7 @@ public sealed class DefinitionLoaderTests
         { "special stage clock mismatch", d => StageNode(d, "public_notice")["clock"] = "running", "$.stages[4].clock", "must be 'paused'" },
         { "supplement into running stage", d => Action(d, "investigation", 1)["target"] = "township_review", "$.stages[1].actions[1].target", "'paused'" },
         { "supplement without materials input", d => Action(d, "investigation", 1)["inputs"] = new JsonArray(), "$.stages[1].actions[1].inputs", "needs the input 'materials'" },
+        { "verified-complaints count asked as an input", d => Action(d, "investigation", 0)["inputs"]!.AsArray().Add("prior_verified_complaints"), "$.stages[1].actions[0].inputs", "counted by the store" },
         { "unknown outcome", d => StageNode(d, "approved")["outcome"] = "granted", "$.stages[7].outcome", "unknown outcome 'granted'" },
         { "escalation out of order", d => d["escalation"]![2]!["level"] = 1, "$.escalation[2].level", "must be above the previous level" },
         { "missing required name", d => d.Remove("name"), "$.name", "is required" },

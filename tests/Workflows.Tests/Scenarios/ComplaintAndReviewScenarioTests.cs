@@ -16,40 +16,73 @@ public sealed class ComplaintAndReviewScenarioTests
         return driver;
     }
 
-    public static TheoryData<string, string, Sanction> SanctionLadder => new()
+    public static TheoryData<string, int, Sanction> SanctionLadder => new()
     {
-        { "first verified complaint this year", "0", Sanction.Admonishment },
-        { "second", "1", Sanction.CirculatedCriticism },
-        { "third", "2", Sanction.JobRotation },
-        { "beyond the ladder keeps the top rung", "5", Sanction.JobRotation },
+        { "first verified complaint this year", 0, Sanction.Admonishment },
+        { "second", 1, Sanction.CirculatedCriticism },
+        { "third", 2, Sanction.JobRotation },
+        { "beyond the ladder keeps the top rung", 5, Sanction.JobRotation },
     };
+
+    private static CaseCommand Verify(CaseDriver driver, int? prior, params (string Name, string Value)[] extra) =>
+        driver.Command("verify", Staff.Efficiency, [("against", "clerk-wu"), ("summary", "refused without reason"), .. extra])
+            with { PriorVerifiedComplaints = prior };
 
     [Theory]
     [MemberData(nameof(SanctionLadder))]
-    public void Verify_OpensMisconductFindingWithTheSanctionForTheCount(string edge, string prior, Sanction sanction)
+    public void Verify_OpensMisconductFindingWithTheSanctionForTheCount(string edge, int prior, Sanction sanction)
     {
         var driver = Verifying();
 
-        driver.Do("verify", Staff.Efficiency, ("against", "clerk-wu"), ("prior_verified_complaints", prior), ("summary", "refused without reason"));
+        driver.Do(Verify(driver, prior));
 
         var finding = Assert.Single(driver.Findings);
         Assert.Equal((FindingKind.Misconduct, "clerk-wu"), (finding.Kind, finding.ResponsibleStaffId));
         Assert.Contains(sanction.ToString(), finding.Reason, StringComparison.Ordinal);
         var entry = driver.History.Single(h => h.Action == "verify");
         Assert.Equal(sanction.ToString(), entry.Data["sanction"]);
+        Assert.Equal(prior.ToString(System.Globalization.CultureInfo.InvariantCulture), entry.Data["prior_verified_complaints"]);
         Assert.Equal([1, entry.Sequence], finding.EvidenceSequences);
         Assert.True(driver.State.Stage == "reply_verified", edge);
     }
 
     [Fact]
-    public void Verify_IsRefused_WhenThePriorCountIsNotANumber()
+    public void Verify_IsRefused_WhenTheStoreGaveNoCount()
     {
         var driver = Verifying();
 
-        var refused = driver.Refused("verify", Staff.Efficiency, ("against", "clerk-wu"), ("prior_verified_complaints", "some"), ("summary", "x"));
+        var refused = driver.Refused(Verify(driver, prior: null));
 
-        Assert.Equal(RefusalKind.InvalidInput, refused.Kind);
+        Assert.Equal(RefusalKind.NotAllowed, refused.Kind);
+        Assert.Contains("not supplied by the store", refused.Message, StringComparison.Ordinal);
+        Assert.Equal("verifying", driver.State.Stage);
         Assert.Empty(driver.Findings);
+    }
+
+    [Fact]
+    public void Verify_IsRefused_WhenOnlyTheCallerSentACount()
+    {
+        var driver = Verifying();
+
+        var refused = driver.Refused(Verify(driver, prior: null, ("prior_verified_complaints", "2")));
+
+        Assert.Equal(RefusalKind.NotAllowed, refused.Kind);
+        Assert.Empty(driver.Findings);
+    }
+
+    [Fact]
+    public void Verify_UsesTheStoreCountAndDropsTheCallers_WhenBothAreSent()
+    {
+        var driver = Verifying();
+
+        // The store has none on record; a caller claiming two earlier ones must not reach job rotation.
+        driver.Do(Verify(driver, prior: 0, ("prior_verified_complaints", "2")));
+
+        var finding = Assert.Single(driver.Findings);
+        Assert.Contains(nameof(Sanction.Admonishment), finding.Reason, StringComparison.Ordinal);
+        var entry = driver.History.Single(h => h.Action == "verify");
+        Assert.Equal(("0", "1"), (entry.Data["prior_verified_complaints"], entry.Data["verified_count"]));
+        Assert.False(driver.State.Data.Inputs.ContainsKey("prior_verified_complaints"));
     }
 
     [Fact]

@@ -48,13 +48,14 @@ public sealed class MarriageAndCertificateScenarioTests
     {
         { "ordinary Monday", "2025-03-03T10:00:00+08:00", "2025-03-03T17:30:00+08:00" },
         { "Saturday make-up workday", "2025-02-08T10:00:00+08:00", "2025-02-08T17:30:00+08:00" },
-        { "May Day holiday", "2025-05-03T10:00:00+08:00", "2025-05-06T17:30:00+08:00" },
+        { "special opening on the May Day holiday: done in the same visit", "2025-05-03T10:00:00+08:00", "2025-05-03T17:30:00+08:00" },
+        { "May Day holiday after close: the first working day after the block", "2025-05-03T18:00:00+08:00", "2025-05-06T17:30:00+08:00" },
         { "after office close", "2025-03-03T18:00:00+08:00", "2025-03-04T17:30:00+08:00" },
     };
 
     [Theory]
     [MemberData(nameof(ReissueDueDays))]
-    public void Reissue_IsDueByCloseOfTheAcceptanceWorkingDay(string edge, string received, string due)
+    public void Reissue_IsDueByCloseOfTheAcceptanceDay(string edge, string received, string due)
     {
         var driver = CaseDriver.For("certificate-reissue", received);
 

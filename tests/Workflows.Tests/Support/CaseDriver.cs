@@ -45,7 +45,14 @@ public sealed class CaseDriver
         Apply(engine.Open(Definition, Calendar, Guid.NewGuid(), Command(action, actor, 0, inputs), Clock.Now));
 
     public TransitionResult Do(string action, Actor actor, params (string Name, string Value)[] inputs) =>
-        Apply(engine.Execute(Definition, Calendar, State, Command(action, actor, State.Version, inputs), Clock.Now));
+        Do(Command(action, actor, inputs));
+
+    public TransitionResult Do(CaseCommand command) =>
+        Apply(engine.Execute(Definition, Calendar, State, command, Clock.Now));
+
+    /// A command on the current version, for a test that sets what the store would add (e.g. the complaint count).
+    public CaseCommand Command(string action, Actor actor, params (string Name, string Value)[] inputs) =>
+        Command(action, actor, State.Version, inputs);
 
     /// Moves the clock to <paramref name="instant"/>, firing every timer that falls due on the way at its due instant.
     public List<TransitionResult> AdvanceTo(DateTimeOffset instant)
@@ -70,7 +77,10 @@ public sealed class CaseDriver
     public TransitionResult Fire(string key) => Apply(engine.FireTimer(Definition, Calendar, State, key, Clock.Now));
 
     public TransitionRefusedException Refused(string action, Actor actor, params (string Name, string Value)[] inputs) =>
-        Assert.ThrowsAny<TransitionRefusedException>(() => Do(action, actor, inputs));
+        Refused(Command(action, actor, inputs));
+
+    public TransitionRefusedException Refused(CaseCommand command) =>
+        Assert.ThrowsAny<TransitionRefusedException>(() => Do(command));
 
     public HistoryEntry Last(string kind) => history.Last(h => h.Kind == kind);
 

@@ -2,12 +2,14 @@ using System.Globalization;
 using ServiceWindow.Workflows.Calendar;
 using ServiceWindow.Workflows.Clock;
 using ServiceWindow.Workflows.Definitions;
+using ServiceWindow.Workflows.Engine.Timers;
 
 namespace ServiceWindow.Workflows.Engine;
 
-/// One transition being built: the state as it changes, the history entries and the effects. Lives for
-/// one engine call; the engine hands out only the immutable result.
-internal sealed class Step(WorkflowDefinition definition, WorkingCalendar calendar, CaseState state, DateTimeOffset now)
+/// One transition of a case being built: the state as it changes, the history entries and the effects.
+/// Lives for one engine call; the engine hands out only the immutable result. The rules of each action
+/// and timer kind live in Actions/ and Timers/; this type holds what every transition shares.
+internal sealed class Transition(WorkflowDefinition definition, WorkingCalendar calendar, CaseState state, DateTimeOffset now)
 {
     private ServiceClock? snapshotClock;
     private ClockSnapshot? snapshot;
@@ -137,7 +139,7 @@ internal sealed class Step(WorkflowDefinition definition, WorkingCalendar calend
         data["stage"] = State.Stage;
         if (Snapshot() is { } read)
         {
-            data["promised_due"] = WorkflowEngine.Format(read.Promised.Due);
+            data["promised_due"] = HistoryText.Format(read.Promised.Due);
         }
         foreach (var notification in notifications)
         {
@@ -168,64 +170,18 @@ internal sealed class Step(WorkflowDefinition definition, WorkingCalendar calend
             ? new Dictionary<string, string>(StringComparer.Ordinal)
             : new Dictionary<string, string>(inputs, StringComparer.Ordinal);
 
-    /// Brings pending timers in line with the state: the current stage's timers, the escalation levels not
-    /// yet fired in this clock episode and the inaction timer, while they apply. Keys that are no longer
-    /// wanted are cancelled; new ones scheduled; a changed due instant is cancelled and scheduled again.
+    /// Brings pending timers in line with the state: each timer kind adds the timers it wants now (none
+    /// once the case is closed). Keys that are no longer wanted are cancelled; new ones scheduled; a changed
+    /// due instant is cancelled and scheduled again.
     public void Reconcile()
     {
         var desired = new List<PendingTimer>(4);
         if (!State.IsClosed)
         {
-            var stage = Definition.Stage(State.Stage);
             var read = Snapshot();
-            var running = read is { IsRunning: true };
-            foreach (var timer in stage.Timers)
+            foreach (var rule in TimerRules.All)
             {
-                var key = TimerKey.ForStage(stage.Id, timer.Id, State.StageEntrySequence);
-                if (Contains(State.FiredTimers, key))
-                {
-                    continue;
-                }
-                if (timer.Anchor == TimerAnchor.StageEntry)
-                {
-                    var due = DeadlineCalculator.Due(Calendar, State.StageEnteredAt, timer.After);
-                    desired.Add(new PendingTimer(key, timer.Id, due.Due, due.Provisional));
-                }
-                else if (running)
-                {
-                    var due = After(Anchor(timer.Anchor, read!), timer.After);
-                    desired.Add(new PendingTimer(key, timer.Id, due.Due, due.Provisional));
-                }
-            }
-            if (running)
-            {
-                foreach (var level in Definition.Escalation)
-                {
-                    if (Fired(read!.Episode, level.Level))
-                    {
-                        continue;
-                    }
-                    var anchor = Anchor(level.At, read);
-                    // An offset counts from the later of the warning and the stage entry: moving the case on
-                    // stops the levels in progress and gives the new stage its own time.
-                    var due = level.After.Amount == 0
-                        ? anchor
-                        : After(new Deadline(Max(anchor.Due, State.StageEnteredAt), anchor.Provisional), level.After);
-                    desired.Add(new PendingTimer(
-                        TimerKey.ForEscalation(level.Level, read.Episode, State.StageEntrySequence),
-                        "escalation." + level.Level.ToString(CultureInfo.InvariantCulture),
-                        due.Due,
-                        due.Provisional));
-                }
-                if (Definition.Accountability.InactionAfter is { } inaction)
-                {
-                    var key = TimerKey.ForInaction(State.LastTouchSequence);
-                    if (!Contains(State.FiredTimers, key))
-                    {
-                        var due = DeadlineCalculator.Due(Calendar, State.LastTouchedAt, inaction);
-                        desired.Add(new PendingTimer(key, "inaction", due.Due, due.Provisional));
-                    }
-                }
+                rule.Schedule(this, read, desired);
             }
         }
 
@@ -277,41 +233,18 @@ internal sealed class Step(WorkflowDefinition definition, WorkingCalendar calend
         return new TransitionResult(State, History, Effects);
     }
 
-    /// The moment a warning begins, read off the snapshot. Red and statutory red begin just after their
-    /// deadline (the snapshot turns red only once the deadline has passed); yellow at office open of the
-    /// first day the remaining time is within the threshold.
-    private Deadline Anchor(TimerAnchor anchor, ClockSnapshot read) => anchor switch
+    /// The moment a warning begins, read off the snapshot: red and statutory red just after their deadline
+    /// (the snapshot turns red only once the deadline has passed), yellow when the warning rule says so.
+    public Deadline WarningStarts(TimerAnchor anchor, ClockSnapshot read) => anchor switch
     {
         TimerAnchor.Red => new Deadline(read.Promised.Due.AddSeconds(1), read.Promised.Provisional),
         TimerAnchor.StatutoryRed => new Deadline(read.Statutory.Due.AddSeconds(1), read.Statutory.Provisional),
-        TimerAnchor.Yellow => new Deadline(YellowAt(read), read.Promised.Provisional),
+        TimerAnchor.Yellow => new Deadline(Definition.Warnings.YellowFrom(Calendar, read.PromisedLimit, read.Promised.Due), read.Promised.Provisional),
         _ => new Deadline(State.StageEnteredAt, false),
     };
 
-    private DateTimeOffset YellowAt(ClockSnapshot read)
-    {
-        var thresholds = Definition.Warnings;
-        var limit = read.PromisedLimit;
-        var due = read.Promised.Due;
-        var share = limit.Amount * thresholds.YellowPercentOfPromised / 100;
-        if (limit.Unit == TimeLimitUnit.WorkingHours)
-        {
-            var minutes = (long)limit.Amount * 60 * thresholds.YellowPercentOfPromised / 100;
-            var position = Calendar.WorkingMinutePosition(due) - minutes;
-            return position < 1 ? State.StageEnteredAt : Calendar.AtWorkingMinutePosition(position);
-        }
-        var dueDay = Calendar.LocalDate(due);
-        var days = limit.Unit == TimeLimitUnit.WorkingDays ? Math.Max(thresholds.YellowWorkingDays, share) : thresholds.YellowWorkingDays;
-        var day = Calendar.AddWorkingDays(dueDay, -days);
-        if (limit.Unit == TimeLimitUnit.CalendarDays)
-        {
-            var byShare = dueDay.AddDays(-share);
-            day = byShare < day ? byShare : day;
-        }
-        return Calendar.OfficeOpen(day);
-    }
-
-    private Deadline After(Deadline from, TimeLimit limit)
+    /// <paramref name="limit"/> counted from <paramref name="from"/>; provisional when either is.
+    public Deadline After(Deadline from, TimeLimit limit)
     {
         if (limit.Amount == 0)
         {
@@ -319,18 +252,6 @@ internal sealed class Step(WorkflowDefinition definition, WorkingCalendar calend
         }
         var due = DeadlineCalculator.Due(Calendar, from.Due, limit);
         return new Deadline(due.Due, due.Provisional || from.Provisional);
-    }
-
-    private bool Fired(int episode, int level)
-    {
-        foreach (var fired in State.FiredEscalations)
-        {
-            if (fired.Episode == episode && fired.Level == level)
-            {
-                return true;
-            }
-        }
-        return false;
     }
 
     /// Keeps only fired keys that can still be wanted: timers of the current stage entry and the inaction
@@ -354,9 +275,9 @@ internal sealed class Step(WorkflowDefinition definition, WorkingCalendar calend
         return kept.Count == fired.Count ? fired : kept;
     }
 
-    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+    public static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
-    private static bool Contains(IReadOnlyList<string> keys, string key)
+    public static bool Contains(IReadOnlyList<string> keys, string key)
     {
         foreach (var k in keys)
         {
