@@ -5,6 +5,7 @@ using ServiceWindow.Host.Api;
 using ServiceWindow.Host.Configuration;
 using ServiceWindow.Host.Health;
 using ServiceWindow.Host.Notifications;
+using ServiceWindow.Host.Pages;
 using ServiceWindow.Host.Scheduling;
 using ServiceWindow.Host.Security;
 using ServiceWindow.Host.Catalogue;
@@ -49,6 +50,7 @@ public static class WebHost
         SchedulerSetup.AddScheduler(services, builder.Configuration);
         ApiSetup.AddApi(services, builder.Configuration);
         SecuritySetup.AddSecurity(services);
+        PagesSetup.AddPages(services);
         services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
     }
@@ -62,6 +64,7 @@ public static class WebHost
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapNotificationsApi();
+        PagesSetup.UsePages(app);
     }
 
     /// Refuses to start against an unreachable database; migrates unless configured not to.
