@@ -54,7 +54,7 @@ public sealed class MonthlyCloseTests(StoreDatabase database) : CleanDatabaseTes
         var office = new OctoberOffice(database.DataSource);
         await office.SetUpOrganisationAsync();
         await office.RunOctoberAsync();
-        office.Clock.Now = OctoberOffice.At(11, 1, 1);
+        office.Clock.SetUtcNow(OctoberOffice.At(11, 1, 1));
         Assert.True(await new MonthlyClose(database.DataSource, StatisticsCatalog.Instance, office.Clock).CloseAsync(October));
         return office;
     }
@@ -81,7 +81,7 @@ public sealed class MonthlyCloseTests(StoreDatabase database) : CleanDatabaseTes
     public async Task CloseAsync_IsANoOp_WhenMonthIsClosedAgain()
     {
         var office = await ClosedOctoberAsync();
-        office.Clock.Now = OctoberOffice.At(11, 2, 10);
+        office.Clock.SetUtcNow(OctoberOffice.At(11, 2, 10));
         await office.Do(office.D, "approve", Actor.Staff("clerk-2", "clerk"));
 
         var again = await new MonthlyClose(database.DataSource, StatisticsCatalog.Instance, office.Clock).CloseAsync(October);
@@ -99,7 +99,7 @@ public sealed class MonthlyCloseTests(StoreDatabase database) : CleanDatabaseTes
     {
         var office = await ClosedOctoberAsync();
         // D completes in November: October still counts it open past its promised deadline.
-        office.Clock.Now = OctoberOffice.At(11, 2, 10);
+        office.Clock.SetUtcNow(OctoberOffice.At(11, 2, 10));
         await office.Do(office.D, "approve", Actor.Staff("clerk-2", "clerk"));
         await new StatisticsProjector(database.DataSource, StatisticsCatalog.Instance, office.Clock).RunAsync();
 
@@ -156,7 +156,7 @@ public sealed class MonthlyCloseTests(StoreDatabase database) : CleanDatabaseTes
         {
             await connection.ExecuteAsync("update case_facts set completed_early = false where case_id = @B", new { office.B });
         }
-        office.Clock.Now = OctoberOffice.At(11, 1, 1);
+        office.Clock.SetUtcNow(OctoberOffice.At(11, 1, 1));
         await new MonthlyClose(database.DataSource, StatisticsCatalog.Instance, office.Clock).CloseAsync(October);
 
         var result = await Verification.VerifyAsync(October);

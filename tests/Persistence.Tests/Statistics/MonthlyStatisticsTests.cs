@@ -47,7 +47,7 @@ public sealed class MonthlyStatisticsTests(StoreDatabase database) : CleanDataba
     public async Task GetAsync_CountsTheLiveMonthFromFacts_WhenOctoberIsUnderWay(string count, long expected, string why)
     {
         await RunOctoberAndProjectAsync();
-        office.Clock.Now = OctoberOffice.At(10, 31, 20);
+        office.Clock.SetUtcNow(OctoberOffice.At(10, 31, 20));
 
         var report = await Statistics.GetAsync(October, StatisticsDimension.Total);
 
@@ -59,7 +59,7 @@ public sealed class MonthlyStatisticsTests(StoreDatabase database) : CleanDataba
     public async Task GetAsync_SplitsByWindowWithRates_WhenOctoberIsUnderWay()
     {
         await RunOctoberAndProjectAsync();
-        office.Clock.Now = OctoberOffice.At(10, 31, 20);
+        office.Clock.SetUtcNow(OctoberOffice.At(10, 31, 20));
 
         var report = await Statistics.GetAsync(October, StatisticsDimension.Window);
 
@@ -81,7 +81,7 @@ public sealed class MonthlyStatisticsTests(StoreDatabase database) : CleanDataba
     {
         await RunOctoberAndProjectAsync();
         // D's promised deadline is 10-29 at office close.
-        office.Clock.Now = OctoberOffice.At(10, 29, 17);
+        office.Clock.SetUtcNow(OctoberOffice.At(10, 29, 17));
 
         var report = await Statistics.GetAsync(October, StatisticsDimension.Total);
 
@@ -92,9 +92,9 @@ public sealed class MonthlyStatisticsTests(StoreDatabase database) : CleanDataba
     public async Task AdjustAsync_ShowsTheCorrectionBesideTheFrozenFigure_WhenMonthIsClosed()
     {
         await RunOctoberAndProjectAsync();
-        office.Clock.Now = OctoberOffice.At(11, 1, 1);
+        office.Clock.SetUtcNow(OctoberOffice.At(11, 1, 1));
         await new MonthlyClose(database.DataSource, StatisticsCatalog.Instance, office.Clock).CloseAsync(October);
-        office.Clock.Now = OctoberOffice.At(11, 5, 10);
+        office.Clock.SetUtcNow(OctoberOffice.At(11, 5, 10));
 
         var adjustment = await Statistics.AdjustAsync(October, StatisticsDimension.Window, "w2", "completedLate", -1,
             "the applicant did not return on time for their own reasons", "eff-1");

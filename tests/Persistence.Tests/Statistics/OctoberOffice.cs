@@ -1,6 +1,7 @@
 using Dapper;
 using Npgsql;
 using ServiceWindow.Persistence.Cases;
+using Microsoft.Extensions.Time.Testing;
 using ServiceWindow.Persistence.Tests.Store;
 using ServiceWindow.Workflows.Engine;
 
@@ -24,7 +25,7 @@ public sealed class OctoberOffice(NpgsqlDataSource dataSource)
 {
     public static readonly TimeSpan Shanghai = TimeSpan.FromHours(8);
 
-    public ManualClock Clock { get; } = new(new DateTimeOffset(2026, 9, 28, 9, 0, 0, Shanghai));
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 9, 28, 9, 0, 0, Shanghai));
 
     public CaseStore Store { get; } = new(dataSource);
 
@@ -100,7 +101,7 @@ public sealed class OctoberOffice(NpgsqlDataSource dataSource)
 
     private async Task At(int month, int day, int hour, int minute, Func<Task> act)
     {
-        Clock.Now = At(month, day, hour, minute);
+        Clock.SetUtcNow(At(month, day, hour, minute));
         await act();
     }
 

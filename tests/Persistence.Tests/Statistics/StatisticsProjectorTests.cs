@@ -21,7 +21,7 @@ public sealed class StatisticsProjectorTests(StoreDatabase database) : CleanData
 
         var first = await Projector.RunAsync();
         var second = await Projector.RunAsync();
-        office.Clock.Now = OctoberOffice.At(11, 2, 10);
+        office.Clock.SetUtcNow(OctoberOffice.At(11, 2, 10));
         await office.Do(office.D, "approve", Actor.Staff("clerk-2", "clerk"));
         var third = await Projector.RunAsync();
 

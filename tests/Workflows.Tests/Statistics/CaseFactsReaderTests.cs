@@ -22,7 +22,7 @@ public sealed class CaseFactsReaderTests
     {
         // Thursday 10-08 is the first working day after the National Day holiday (10-01..10-07).
         var driver = Accepted("2026-10-08T10:00:00+08:00");
-        driver.Clock.SetTo(Calendars.Instant("2026-10-09T09:00:00+08:00"));
+        driver.Clock.SetUtcNow(Calendars.Instant("2026-10-09T09:00:00+08:00"));
         driver.Do("take", Staff.Handler);
 
         var facts = Read(driver);
@@ -42,7 +42,7 @@ public sealed class CaseFactsReaderTests
     public void Read_JudgesEarlyOnTheCalendar_WhenCaseCompletes(string edge, string completed, bool early, int used)
     {
         var driver = Accepted("2026-10-08T10:00:00+08:00");
-        driver.Clock.SetTo(Calendars.Instant(completed));
+        driver.Clock.SetUtcNow(Calendars.Instant(completed));
         driver.Do("approve", Staff.Clerk);
 
         var facts = Read(driver);
@@ -55,13 +55,13 @@ public sealed class CaseFactsReaderTests
     public void Read_ListsSupplementsAndGrantedExtensions_WhenCaseHadThem()
     {
         var driver = Accepted("2026-10-08T10:00:00+08:00");
-        driver.Clock.SetTo(Calendars.Instant("2026-10-09T10:00:00+08:00"));
+        driver.Clock.SetUtcNow(Calendars.Instant("2026-10-09T10:00:00+08:00"));
         driver.Do("request_supplement", Staff.Clerk, ("materials", "form"));
-        driver.Clock.SetTo(Calendars.Instant("2026-10-12T10:00:00+08:00"));
+        driver.Clock.SetUtcNow(Calendars.Instant("2026-10-12T10:00:00+08:00"));
         driver.Do("materials_received", Staff.Clerk);
-        driver.Clock.SetTo(Calendars.Instant("2026-10-13T10:00:00+08:00"));
+        driver.Clock.SetUtcNow(Calendars.Instant("2026-10-13T10:00:00+08:00"));
         driver.Do("request_extension", Staff.Clerk, ("extension", "2wd"), ("reason", "site visit"));
-        driver.Clock.SetTo(Calendars.Instant("2026-10-13T11:00:00+08:00"));
+        driver.Clock.SetUtcNow(Calendars.Instant("2026-10-13T11:00:00+08:00"));
         driver.Do("approve_extension", Staff.Leader);
 
         var facts = Read(driver);
