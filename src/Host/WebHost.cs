@@ -56,6 +56,7 @@ public static class WebHost
         app.UseStatusCodePages();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        SchedulerSetup.MapJobsDashboard(app);
     }
 
     /// Refuses to start against an unreachable database; migrates unless configured not to.
