@@ -45,5 +45,5 @@ public sealed class SchedulerOptions
 
     /// How long a stopping server waits for running jobs before it cancels them; the host must be
     /// gone within 10 s of SIGTERM, also when the database is down.
-    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(4);
 }
