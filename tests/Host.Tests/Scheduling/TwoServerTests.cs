@@ -32,7 +32,11 @@ public sealed class TwoServerTests(HostDatabaseFixture fixture) : CleanDatabaseT
         await using var b = WithChannel(baseB, "b", sent);
         _ = a.Server;
         _ = b.Server;
-        // Both ask for the month close at the same moment, as two nodes would after a restart.
+        // Both ask for the month close at the same moment, as two nodes would after a restart, once
+        // the hosts (which register recurring jobs beside start-up) have declared it.
+        await Eventually.ReadAsync(fixture.DataSource,
+            c => c.ExecuteScalarAsync<int>("select count(*) from hangfire.set where key = 'recurring-jobs' and value = @id", new { id = MonthlyCloseJob.Id }),
+            n => n == 1);
         await Task.WhenAll(
             Task.Run(() => a.Services.GetRequiredService<IRecurringJobManager>().Trigger(MonthlyCloseJob.Id)),
             Task.Run(() => b.Services.GetRequiredService<IRecurringJobManager>().Trigger(MonthlyCloseJob.Id)));
@@ -41,6 +45,8 @@ public sealed class TwoServerTests(HostDatabaseFixture fixture) : CleanDatabaseT
             c => c.ExecuteScalarAsync<int>("select count(*) from cases where stage = 'lost'"), n => n == Cases);
         await Eventually.ReadAsync(fixture.DataSource,
             c => c.ExecuteScalarAsync<int>("select count(*) from outbox where sent_at is null"), n => n == 0);
+        await Eventually.ReadAsync(fixture.DataSource,
+            c => c.ExecuteScalarAsync<int>("select count(*) from month_closes"), n => n > 0);
         // A few more sweeps and dispatches on both servers, which must find nothing left to do.
         await Task.Delay(TimeSpan.FromSeconds(3));
 
