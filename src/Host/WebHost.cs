@@ -51,8 +51,11 @@ public static class WebHost
         ApiSetup.AddApi(services, builder.Configuration);
         SecuritySetup.AddSecurity(services);
         PagesSetup.AddPages(services);
+        // A host must be gone within 10 s of SIGTERM, also when the database hangs: stopping waits
+        // for no query or connection attempt (30 s and 15 s by default) beyond this.
+        services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(6));
         services.AddHealthChecks()
-            .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+            .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"], timeout: TimeSpan.FromSeconds(5));
     }
 
     private static void MapEndpoints(WebApplication app)
@@ -64,6 +67,7 @@ public static class WebHost
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapNotificationsApi();
+        SchedulerSetup.MapJobsDashboard(app);
         PagesSetup.UsePages(app);
     }
 
