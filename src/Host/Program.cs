@@ -1,5 +1,6 @@
 using ServiceWindow.Host;
 using ServiceWindow.Host.Cli;
+using ServiceWindow.Host.Configuration;
 using ServiceWindow.Persistence.Catalogue;
 using ServiceWindow.Persistence.Database;
 using ServiceWindow.Persistence.Migrations;
@@ -11,7 +12,21 @@ if (await CliDispatcher.TryRunAsync(args, Console.Out, Console.Error) is int exi
     return exitCode;
 }
 
-var app = WebHost.Build(CliDispatcher.HostArguments(args));
+var hostArguments = CliDispatcher.HostArguments(args);
+// Asked before the host is composed: composing it prepares the job storage, which retries an
+// unreachable database for half a minute before anyone would hear why.
+try
+{
+    await using var probe = Database.CreateDataSource(HostConfiguration.ConnectionString(HostConfiguration.Build(hostArguments)));
+    await Database.EnsureReachableAsync(probe);
+}
+catch (DatabaseUnreachableException e)
+{
+    Console.Error.WriteLine($"servicewindow: {e.Message}");
+    return 3;
+}
+
+var app = WebHost.Build(hostArguments);
 try
 {
     await WebHost.PrepareDatabaseAsync(app);

@@ -47,7 +47,7 @@ public sealed partial class JobsDashboardTests(HostDatabaseFixture fixture) : IA
 
         var response = await Trigger(factory, "admin");
 
-        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.True(response.StatusCode == HttpStatusCode.NoContent, $"{response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         Assert.NotNull(MonthlyClose(factory).LastJobId);
     }
 
@@ -110,7 +110,7 @@ public sealed partial class JobsDashboardTests(HostDatabaseFixture fixture) : IA
     }
 
     [Fact]
-    public async Task Dashboard_IsRefused_WhenLoopbackRequestCameThroughAProxyAndNoSignInExists()
+    public async Task Dashboard_IsRefused_WhenALoopbackRequestIsNotSignedIn()
     {
         await using var factory = WithoutSignIn(IPAddress.Loopback);
         using var request = new HttpRequestMessage(HttpMethod.Get, "/jobs");
@@ -119,18 +119,6 @@ public sealed partial class JobsDashboardTests(HostDatabaseFixture fixture) : IA
         var page = await factory.CreateClient().SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Unauthorized, page.StatusCode);
-    }
-
-    [Fact]
-    public async Task Dashboard_ReadsOnly_WhenRequestIsLoopbackAndNoSignInExists()
-    {
-        await using var factory = WithoutSignIn(IPAddress.Loopback);
-        RegisterMonthlyClose(factory);
-
-        var page = await Get(factory, "/jobs/recurring", roles: null);
-
-        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.DoesNotContain(TriggerButton, await page.Content.ReadAsStringAsync());
     }
 
     private WebApplicationFactory<Program> SignedIn() =>

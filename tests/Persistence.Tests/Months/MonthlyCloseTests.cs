@@ -24,22 +24,6 @@ public sealed class MonthlyCloseTests(StoreDatabase database) : CleanDatabaseTes
     }
 
     [Fact]
-    public async Task CloseAsync_RecordsOnceAndCountsTheMonth_WhenRunTwice()
-    {
-        var store = new CaseStore(database.DataSource);
-        await store.CommitAsync(CaseChanges.NewCase(at: new DateTimeOffset(2025, 3, 10, 2, 0, 0, TimeSpan.Zero)));
-        await store.CommitAsync(CaseChanges.NewCase(at: new DateTimeOffset(2025, 4, 2, 2, 0, 0, TimeSpan.Zero)));
-        var close = new MonthlyClose(database.DataSource, StatisticsCatalog.Instance, new FakeTimeProvider(new DateTimeOffset(2025, 4, 1, 1, 0, 0, TimeSpan.FromHours(8))));
-
-        var first = await close.CloseAsync(new DateOnly(2025, 3, 1));
-        var second = await close.CloseAsync(new DateOnly(2025, 3, 1));
-
-        Assert.Equal((true, false), (first, second));
-        await using var connection = await database.DataSource.OpenConnectionAsync();
-        Assert.Equal(1, await connection.ExecuteScalarAsync<int>("select (snapshot ->> 'accepted')::int from month_closes where month = '2025-03-01'"));
-    }
-
-    [Fact]
     public async Task CloseAsync_Refuses_WhenMonthHasNotEnded()
     {
         var close = new MonthlyClose(database.DataSource, StatisticsCatalog.Instance, new FakeTimeProvider(new DateTimeOffset(2025, 3, 31, 12, 0, 0, TimeSpan.FromHours(8))));
