@@ -27,15 +27,20 @@ public static class HangfireVersusSweep
 
         await using var dataSource = await BenchDatabase.CreateAsync();
         var sides = new List<SchedulerRun>();
-        sides.AddRange(await StoreBenchmarks.SweepSideAsync(dataSource, deadlines));
-        sides.AddRange(await HangfireSideAsync(dataSource, hangfireDeadlines, hangfireCap, servers, workers));
+        // Each side's figures as soon as it is done: on a loaded machine a run can take long.
+        void Report(List<SchedulerRun> runs)
+        {
+            runs.ForEach(run => Console.WriteLine(run.Line()));
+            sides.AddRange(runs);
+        }
+        Report(await StoreBenchmarks.SweepSideAsync(dataSource, deadlines));
+        Report(await HangfireSideAsync(dataSource, hangfireDeadlines, hangfireCap, servers, workers));
         if (quartzDeadlines > 0)
         {
-            sides.AddRange(await StoreBenchmarks.QuartzSideAsync(dataSource, quartzDeadlines, quartzCap));
+            Report(await StoreBenchmarks.QuartzSideAsync(dataSource, quartzDeadlines, quartzCap));
         }
 
         Console.WriteLine($"deadlines: sweep {deadlines:N0}, hangfire {hangfireDeadlines:N0} (one delayed job each, {servers} servers x {workers} workers), quartz {quartzDeadlines:N0}; same engine work per firing");
-        sides.ForEach(side => Console.WriteLine(side.Line()));
         var met = true;
         foreach (var catchUp in new[] { false, true })
         {
