@@ -10,6 +10,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["store-intake"] = Done(StoreBenchmarks.IntakeAsync),
     ["store-sweep"] = Done(StoreBenchmarks.SweepAsync),
     ["store-quartz"] = Done(StoreBenchmarks.QuartzVersusSweepAsync),
+    ["store-hangfire"] = HangfireVersusSweep.RunAsync,
     ["store"] = Done(StoreBenchmarks.AllAsync),
     ["store-intake-profile"] = Done(IntakeProfile.RunAsync),
 };

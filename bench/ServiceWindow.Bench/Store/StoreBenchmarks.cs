@@ -15,7 +15,7 @@ namespace ServiceWindow.Bench.Store;
 /// set runs in minutes on a small machine; every figure is measured, none extrapolated without saying so.
 public static class StoreBenchmarks
 {
-    private const string YellowKey = "escalation:1:1:1";
+    internal const string YellowKey = "escalation:1:1:1";
     private static readonly WorkflowEngine Engine = new();
     private static readonly BenchCatalog Catalog = new();
 
@@ -183,16 +183,22 @@ public static class StoreBenchmarks
         var quartzDeadlines = Option(args, "quartz-deadlines", deadlines);
         var cap = TimeSpan.FromSeconds(Option(args, "quartz-seconds", 60));
         await using var dataSource = await BenchDatabase.CreateAsync();
-        var template = await OpenTemplateAsync(dataSource);
-        var firing = new EngineTimerFiring(Catalog, Engine);
-        var store = new CaseStore(dataSource);
-        var lines = new List<string>();
+        var sides = new List<SchedulerRun>();
+        sides.AddRange(await SweepSideAsync(dataSource, deadlines));
+        sides.AddRange(await QuartzSideAsync(dataSource, quartzDeadlines, cap));
+        Console.WriteLine($"deadlines: sweep {deadlines:N0}, quartz {quartzDeadlines:N0} (one trigger each); same engine work per firing");
+        sides.ForEach(side => Console.WriteLine(side.Line()));
+    }
 
-        // Our side: schedule = timer rows written in batches; fire = sweeps.
+    /// Our side: schedule = timer rows written in batches; fire = sweeps, on time and on catch-up.
+    internal static async Task<List<SchedulerRun>> SweepSideAsync(NpgsqlDataSource dataSource, int deadlines)
+    {
+        var firing = new EngineTimerFiring(Catalog, Engine);
+        var runs = new List<SchedulerRun>();
         foreach (var catchUp in new[] { false, true })
         {
             await BenchDatabase.ResetAsync(dataSource);
-            template = await OpenTemplateAsync(dataSource);
+            var template = await OpenTemplateAsync(dataSource);
             var cases = await CloneAsync(dataSource, template, deadlines);
             var dueAt = catchUp ? DateTimeOffset.UtcNow.AddHours(-1) : DateTimeOffset.UtcNow.AddSeconds(5);
             var schedule = await Measurement.OfAsync(async () =>
@@ -226,25 +232,25 @@ public static class StoreBenchmarks
                     }
                 }
             });
-            lines.Add($"  sweep  {(catchUp ? "catch-up" : "on time "),-8}: schedule {schedule.PerSecond(deadlines),8:F0}/s, fire {fire.PerSecond(fired),8:F0}/s ({fired:N0} in {fire.Elapsed.TotalSeconds:F1} s)");
+            runs.Add(new SchedulerRun("sweep", catchUp, deadlines, schedule.PerSecond(deadlines), fired, fire.Elapsed, null));
         }
+        return runs;
+    }
 
-        // Quartz side: one trigger per deadline on the clustered PostgreSQL store, same engine work per firing.
+    /// One trigger per deadline on the clustered PostgreSQL store, same engine work per firing.
+    internal static async Task<List<SchedulerRun>> QuartzSideAsync(NpgsqlDataSource dataSource, int quartzDeadlines, TimeSpan cap)
+    {
+        var runs = new List<SchedulerRun>();
         foreach (var catchUp in new[] { false, true })
         {
             await BenchDatabase.ResetAsync(dataSource);
-            template = await OpenTemplateAsync(dataSource);
+            var template = await OpenTemplateAsync(dataSource);
             var cases = await CloneAsync(dataSource, template, quartzDeadlines);
             var fired = 0;
-            var firstFire = 0L;
+            var fire = FireOneAsync(dataSource);
             DeadlineJob.Fire = async id =>
             {
-                var stored = await store.LoadAsync(id);
-                if (firing.Fire(stored, new DueTimer(id, YellowKey, "escalation.1", DateTimeOffset.UtcNow, 0), DateTimeOffset.UtcNow) is { } change)
-                {
-                    await store.CommitAsync(change);
-                }
-                Interlocked.CompareExchange(ref firstFire, Stopwatch.GetTimestamp(), 0);
+                await fire(id);
                 Interlocked.Increment(ref fired);
             };
             var scheduler = await BuildQuartzAsync(BenchDatabase.ConnectionString());
@@ -274,25 +280,44 @@ public static class StoreBenchmarks
                     new { ticks = dueAt.UtcTicks });
             }
             await scheduler.Start();
-            var wait = dueAt - DateTimeOffset.UtcNow;
-            if (wait > TimeSpan.Zero)
-            {
-                await Task.Delay(wait);
-            }
-            var started = Stopwatch.GetTimestamp();
-            while (Volatile.Read(ref fired) < quartzDeadlines && Stopwatch.GetElapsedTime(started) < cap)
-            {
-                await Task.Delay(200);
-            }
-            var elapsed = Stopwatch.GetElapsedTime(started);
-            var count = Volatile.Read(ref fired);
+            var (count, elapsed) = await WaitForFiringsAsync(() => Volatile.Read(ref fired), quartzDeadlines, dueAt, cap);
             await scheduler.Shutdown(false);
-            var rate = count / elapsed.TotalSeconds;
-            lines.Add($"  quartz {(catchUp ? "catch-up" : "on time "),-8}: schedule {schedule.PerSecond(quartzDeadlines),8:F0}/s, fire {rate,8:F0}/s ({count:N0} of {quartzDeadlines:N0} in {elapsed.TotalSeconds:F1} s{(count < quartzDeadlines ? $", stopped at the {cap.TotalSeconds:F0} s cap" : "")})");
+            runs.Add(new SchedulerRun("quartz", catchUp, quartzDeadlines, schedule.PerSecond(quartzDeadlines), count, elapsed, cap));
         }
+        return runs;
+    }
 
-        Console.WriteLine($"deadlines: sweep {deadlines:N0}, quartz {quartzDeadlines:N0} (one trigger each); same engine work per firing");
-        lines.ForEach(Console.WriteLine);
+    /// What one per-case job does for its deadline: load the case, fire the timer through the same
+    /// `ITimerFiring` the sweep uses, commit through the store's write path, in its own transaction.
+    internal static Func<Guid, Task> FireOneAsync(NpgsqlDataSource dataSource)
+    {
+        var firing = new EngineTimerFiring(Catalog, Engine);
+        var store = new CaseStore(dataSource);
+        return async id =>
+        {
+            var stored = await store.LoadAsync(id);
+            var now = DateTimeOffset.UtcNow;
+            if (firing.Fire(stored, new DueTimer(id, YellowKey, "escalation.1", now, 0), now) is { } change)
+            {
+                await store.CommitAsync(change);
+            }
+        };
+    }
+
+    /// Waits until the deadlines are due, then measures from then until all fired or the cap ran out.
+    internal static async Task<(int Fired, TimeSpan Elapsed)> WaitForFiringsAsync(Func<int> fired, int expected, DateTimeOffset dueAt, TimeSpan cap)
+    {
+        var wait = dueAt - DateTimeOffset.UtcNow;
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait);
+        }
+        var started = Stopwatch.GetTimestamp();
+        while (fired() < expected && Stopwatch.GetElapsedTime(started) < cap)
+        {
+            await Task.Delay(200);
+        }
+        return (fired(), Stopwatch.GetElapsedTime(started));
     }
 
     private static async Task<IScheduler> BuildQuartzAsync(string connectionString)
@@ -318,7 +343,7 @@ public static class StoreBenchmarks
     }
 
     /// One case opened through the engine; the benchmarks clone it, so every firing is real engine work.
-    private static async Task<Guid> OpenTemplateAsync(NpgsqlDataSource dataSource)
+    internal static async Task<Guid> OpenTemplateAsync(NpgsqlDataSource dataSource)
     {
         var id = Guid.NewGuid();
         await new CaseCommands(new CaseStore(dataSource), Catalog, Engine, TimeProvider.System)
@@ -328,7 +353,7 @@ public static class StoreBenchmarks
         return id;
     }
 
-    private static async Task<Guid[]> CloneAsync(NpgsqlDataSource dataSource, Guid template, int count)
+    internal static async Task<Guid[]> CloneAsync(NpgsqlDataSource dataSource, Guid template, int count)
     {
         var ids = Enumerable.Range(0, count).Select(_ => Guid.NewGuid()).ToArray();
         await using var connection = await dataSource.OpenConnectionAsync();
@@ -378,7 +403,7 @@ public static class StoreBenchmarks
         return await connection.ExecuteScalarAsync<long>(sql);
     }
 
-    private static int Option(string[] args, string name, int fallback)
+    internal static int Option(string[] args, string name, int fallback)
     {
         var index = Array.IndexOf(args, $"--{name}");
         return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
