@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace ServiceWindow.Web.Tests;
 
 /// Signs a request in as the staff member its test headers name, with the claims the sign-in
-/// branch issues: NameIdentifier = staff id, one Role claim per role. No header, no sign-in.
+/// branch issues: NameIdentifier = staff id, one Role claim per role. No header: the sign-in cookie, if any.
 public sealed class TestAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
@@ -20,7 +20,8 @@ public sealed class TestAuthenticationHandler(
     {
         if (Request.Headers[StaffHeader] is not [{ Length: > 0 } staff])
         {
-            return Task.FromResult(AuthenticateResult.NoResult());
+            // Without the test headers the request is whoever the real sign-in cookie says.
+            return Context.AuthenticateAsync(ServiceWindow.Host.Security.SecuritySetup.CookieScheme);
         }
         var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, staff) };
         claims.AddRange(Request.Headers[RolesHeader].ToString()

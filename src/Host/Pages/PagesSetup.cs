@@ -23,6 +23,7 @@ public static class PagesSetup
         services.AddSingleton<ServiceGuideCatalogue>();
         services.AddSingleton<HallDisplay>();
         services.AddSingleton<ServiceItemListing>();
+        services.AddSingleton<Queue.QueueRows>();
     }
 
     public static void UsePages(WebApplication app)

@@ -10,6 +10,7 @@ public static class RoleMenu
     [
         new("/guide", "Menu.Guide", Roles()),
         new("/hall", "Menu.Hall", Roles()),
+        new("/queue", "Menu.Queue", Roles("clerk", "handler", "section_chief", "leader")),
         new("/admin/definitions", "Menu.Definitions", Roles("admin")),
     ];
 
