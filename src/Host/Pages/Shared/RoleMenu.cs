@@ -10,6 +10,7 @@ public static class RoleMenu
     [
         new("/guide", "Menu.Guide", Roles()),
         new("/hall", "Menu.Hall", Roles()),
+        new("/lookup", "Menu.Lookup", Roles()),
         new("/admin/definitions", "Menu.Definitions", Roles("admin")),
     ];
 
