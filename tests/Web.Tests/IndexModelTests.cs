@@ -14,7 +14,7 @@ public sealed class IndexModelTests(WebFixture web) : IAsyncLifetime
         await page.GotoAsync("/");
 
         var menu = await page.Page.Locator("nav.menu a").AllInnerTextsAsync();
-        Assert.Equal(["办事指南", "大厅显示屏"], menu);
+        Assert.Equal(["办事指南", "大厅显示屏", "办件查询"], menu);
         await page.AssertHealthyAsync();
     }
 }
