@@ -115,6 +115,7 @@ public static class ApiSetup
         app.MapWindowsApi();
         app.MapCatalogueApi();
         app.MapPublicCasesApi();
+        app.MapStatisticsApi();
     }
 
     private sealed class ZonedTimes(IWorkflowCatalog catalog) : IConfigureOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>

@@ -17,4 +17,7 @@ public enum FindingKind
 
     /// <summary>A second supplement notice naming materials already required but not listed the first time.</summary>
     MultipleNotifications,
+
+    /// <summary>约谈: the window's chief is called to an interview after the window ranked last two months in a row.</summary>
+    Interview,
 }
