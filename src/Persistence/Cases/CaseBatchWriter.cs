@@ -81,6 +81,8 @@ public static class CaseBatchWriter
     private static void AppendGuardedUpdates(NpgsqlBatch batch, List<FoldedCase> cases)
     {
         var rows = cases.Select(c => c.Last.Case).ToList();
+        // The receipt number and lookup-secret hash are left out: they are written once, when the case is
+        // opened, and a later change carries neither, so setting them here would erase them.
         // Every row that matched nothing raises the conflict, which aborts the whole batch.
         CaseWriter.Add(batch,
             """
@@ -88,11 +90,10 @@ public static class CaseBatchWriter
                 select *
                 from unnest($1::uuid[], $2::bigint[], $3::integer[], $4::text[], $5::text[], $6::bigint[], $7::integer[],
                             $8::text[], $9::text[], $10::timestamptz[], $11::timestamptz[], $12::timestamptz[], $13::boolean[],
-                            $14::text[], $15::text[], $16::text[], $17::timestamptz[], $18::text[], $19::timestamptz[],
-                            $20::text[], $21::text[], $22::text[])
+                            $14::text[], $15::timestamptz[], $16::text[], $17::timestamptz[], $18::text[], $19::text[], $20::text[])
                      as n (id, expected, definition_version, service_item_code, stage, version, history_length,
                            first_inquiry_owner, handler_id, accepted_at, promised_deadline, statutory_deadline,
-                           deadlines_provisional, warning_level, receipt_number, lookup_secret_hash, completed_at, state,
+                           deadlines_provisional, warning_level, completed_at, state,
                            updated_at, history_head, expected_head, window_id)),
             updated as (
                 update cases c set
@@ -100,8 +101,7 @@ public static class CaseBatchWriter
                     version = n.version, history_length = n.history_length, first_inquiry_owner = n.first_inquiry_owner,
                     handler_id = n.handler_id, accepted_at = n.accepted_at, promised_deadline = n.promised_deadline,
                     statutory_deadline = n.statutory_deadline, deadlines_provisional = n.deadlines_provisional,
-                    warning_level = n.warning_level, receipt_number = n.receipt_number,
-                    lookup_secret_hash = n.lookup_secret_hash, completed_at = n.completed_at, state = n.state::json,
+                    warning_level = n.warning_level, completed_at = n.completed_at, state = n.state::json,
                     updated_at = n.updated_at, history_head = n.history_head, window_id = n.window_id
                 from input n
                 where c.id = n.id and c.version = n.expected and c.history_head is not distinct from n.expected_head
@@ -116,8 +116,7 @@ public static class CaseBatchWriter
             rows.Select(r => r.FirstInquiryOwner).ToArray(), rows.Select(r => r.HandlerId).ToArray(),
             Instants(rows.Select(r => r.AcceptedAt)), Instants(rows.Select(r => r.PromisedDeadline)),
             Instants(rows.Select(r => r.StatutoryDeadline)), rows.Select(r => r.DeadlinesProvisional).ToArray(),
-            rows.Select(r => r.WarningLevel).ToArray(), rows.Select(r => r.ReceiptNumber).ToArray(),
-            rows.Select(r => r.LookupSecretHash).ToArray(), Instants(rows.Select(r => r.CompletedAt)),
+            rows.Select(r => r.WarningLevel).ToArray(), Instants(rows.Select(r => r.CompletedAt)),
             rows.Select(r => r.StateJson).ToArray(), cases.Select(c => c.Last.At.UtcDateTime).ToArray(),
             cases.Select(c => c.Head).ToArray(), cases.Select(c => c.ExpectedHead).ToArray(),
             rows.Select(r => r.WindowId).ToArray());

@@ -5,15 +5,14 @@ namespace ServiceWindow.Persistence.Queries;
 
 /// The read side of cases: details, lists with filters, queues, history and the receipt lookup.
 /// Visibility is applied here, in SQL, so a page never holds a case its reader may not see.
-/// The case's window is the `window` input it was opened with.
+/// The case's window is the `window_id` column, set from the window it was opened at.
 public sealed class CaseQueries(NpgsqlDataSource dataSource)
 {
     private const string Columns =
         """
         c.id as Id, c.definition_id as DefinitionId, c.definition_version as DefinitionVersion, c.stage as Stage, c.version as Version,
         c.history_length as HistoryLength, c.history_head as HistoryHead, c.first_inquiry_owner as FirstInquiryOwner,
-        c.handler_id as HandlerId, c.state -> 'Data' -> 'Inputs' ->> 'window' as WindowId,
-        (select r.receipt_number from case_receipts r where r.case_id = c.id) as ReceiptNumber,
+        c.handler_id as HandlerId, c.window_id as WindowId, c.receipt_number as ReceiptNumber,
         c.accepted_at as AcceptedAt, c.promised_deadline as PromisedDue, c.statutory_deadline as StatutoryDue,
         c.warning_level as WarningLevel, c.completed_at as CompletedAt, c.created_at as CreatedAt, c.state::text as StateJson
         """;
@@ -22,9 +21,9 @@ public sealed class CaseQueries(NpgsqlDataSource dataSource)
         """
         (@everything
          or c.handler_id = @staffId or c.first_inquiry_owner = @staffId
-         or (@windowId::text is not null and c.state -> 'Data' -> 'Inputs' ->> 'window' = @windowId)
+         or (@windowId::text is not null and c.window_id = @windowId)
          or (@departmentId::text is not null and exists (select 1 from windows w
-                 where w.id = c.state -> 'Data' -> 'Inputs' ->> 'window' and w.department_id = @departmentId)))
+                 where w.id = c.window_id and w.department_id = @departmentId)))
         """;
 
     public async Task<CaseSummary?> FindAsync(Guid id, CaseScope scope, CancellationToken cancellationToken = default)
@@ -41,7 +40,7 @@ public sealed class CaseQueries(NpgsqlDataSource dataSource)
     private const string Filters =
         """
           and (@stage::text is null or c.stage = @stage)
-          and (@window::text is null or c.state -> 'Data' -> 'Inputs' ->> 'window' = @window)
+          and (@window::text is null or c.window_id = @window)
           and (@handler::text is null or c.handler_id = @handler)
           and (@warning::text is null or c.warning_level = @warning)
           and (@overdue::boolean is null or @overdue = (c.promised_deadline is not null
@@ -113,10 +112,10 @@ public sealed class CaseQueries(NpgsqlDataSource dataSource)
         var row = await connection.QuerySingleOrDefaultAsync<ReceiptRow>(new CommandDefinition(
             """
             select c.id as CaseId, c.definition_id as DefinitionId, c.definition_version as DefinitionVersion, c.stage as Stage,
-                   r.lookup_secret_hash as SecretHash, c.promised_deadline as PromisedDue, c.completed_at as CompletedAt,
-                   c.state -> 'Data' -> 'Inputs' ->> 'window' as WindowId, c.handler_id as HandlerId, c.state::text as StateJson
-            from case_receipts r join cases c on c.id = r.case_id
-            where r.receipt_number = @receiptNumber
+                   c.lookup_secret_hash as SecretHash, c.promised_deadline as PromisedDue, c.completed_at as CompletedAt,
+                   c.window_id as WindowId, c.handler_id as HandlerId, c.state::text as StateJson
+            from cases c
+            where c.receipt_number = @receiptNumber
             """, new { receiptNumber }, cancellationToken: cancellationToken));
         return row is null
             ? null
@@ -138,17 +137,6 @@ public sealed class CaseQueries(NpgsqlDataSource dataSource)
             """, cancellationToken: cancellationToken));
         return rows.Select(r => new WindowItem(r.Code, r.NameZh, r.NameEn, r.DepartmentId, r.DepartmentNameZh, r.DepartmentNameEn, r.ServiceItems))
             .ToList();
-    }
-
-    /// Keeps a new case's receipt for the lookup; a retried intake finds it kept already.
-    public async Task SaveReceiptAsync(Guid caseId, string receiptNumber, string secretHash, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            insert into case_receipts (receipt_number, case_id, lookup_secret_hash) values (@receiptNumber, @caseId, @secretHash)
-            on conflict (case_id) do nothing
-            """, new { caseId, receiptNumber, secretHash }, cancellationToken: cancellationToken));
     }
 
     public async Task<bool> WindowExistsAsync(string windowId, CancellationToken cancellationToken = default)

@@ -85,7 +85,7 @@ public sealed class ApiSession : IAsyncDisposable
             """
             select concat_ws(',', (select count(*) from cases), (select count(*) from case_history), (select count(*) from timers),
                    (select count(*) from outbox), (select count(*) from idempotency_records), (select count(*) from ratings),
-                   (select count(*) from findings), (select count(*) from case_receipts), (select count(*) from users where failed_attempts > 0))
+                   (select count(*) from findings), (select count(*) from users where failed_attempts > 0))
             """) ?? "";
     }
 

@@ -14,8 +14,8 @@ namespace ServiceWindow.Persistence.Tests.Cases;
 [Collection(StoreDatabaseCollection.Name)]
 public sealed class CaseRowTests(StoreDatabase database) : CleanDatabaseTest(database)
 {
-    // Set once, when the case is opened; an update never changes them.
-    private static readonly string[] SetAtIntake = ["id", "definition_id", "created_at"];
+    // Set once, when the case is opened; an update never changes them (the receipt is the citizen's key to the case).
+    private static readonly string[] SetAtIntake = ["id", "definition_id", "created_at", "receipt_number", "lookup_secret_hash"];
 
     private static readonly DateTimeOffset Opened = CaseChanges.Start;
     private static readonly DateTimeOffset Changed = CaseChanges.Start.AddDays(2);
@@ -81,6 +81,7 @@ public sealed class CaseRowTests(StoreDatabase database) : CleanDatabaseTest(dat
             .Except(SetAtIntake)
             .Where(c => JsonElement.DeepEquals(before[c], after[c]) || after[c].ValueKind == JsonValueKind.Null);
         Assert.Empty(unchanged);
+        Assert.Equal(("R-1", "secret-hash-1"), (after["receipt_number"].GetString(), after["lookup_secret_hash"].GetString()));
     }
 
     // Open, provisional and with a timer due, so the sweep and the recomputation both pick it up.

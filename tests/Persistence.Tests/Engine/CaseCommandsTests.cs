@@ -127,6 +127,30 @@ public sealed class CaseCommandsTests(StoreDatabase database) : CleanDatabaseTes
     }
 
     [Fact]
+    public async Task ExecuteAndSweep_KeepReceiptNumberAndSecretHash_AfterAnActionAndAFiredTimer()
+    {
+        var id = Guid.NewGuid();
+        var opened = await Commands.OpenAsync(TestCatalog.DefinitionId, id, CaseCommand.Of("accept", Clerk, 0), null,
+            new Receipt("R-2025-0303-0001", "secret-hash-1"));
+        await Commands.ExecuteAsync(id, CaseCommand.Of("refer", Actor.Staff("handler-1", "handler"), opened.Version));
+        var afterAction = await ReceiptAsync(id);
+        clock.SetUtcNow(new DateTimeOffset(2025, 3, 20, 9, 0, 0, TimeSpan.FromHours(8)));
+
+        var swept = await new TimerSweeper(database.DataSource, new EngineTimerFiring(TestCatalog.Instance, engine), clock).SweepAsync();
+
+        Assert.True(swept.Fired > 0);
+        Assert.Equal(("R-2025-0303-0001", "secret-hash-1"), afterAction);
+        Assert.Equal(("R-2025-0303-0001", "secret-hash-1"), await ReceiptAsync(id));
+    }
+
+    private async Task<(string?, string?)> ReceiptAsync(Guid id)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        return await connection.QuerySingleAsync<(string?, string?)>(
+            "select receipt_number, lookup_secret_hash from cases where id = @id", new { id });
+    }
+
+    [Fact]
     public async Task OpenAsync_RecordsWindowAndServiceItem_WhenOpeningCommandNamesTheWindow()
     {
         await SeedWindowAsync("window-3");

@@ -52,7 +52,6 @@ public sealed partial class CaseIntake(CaseCommands commands, CaseQueries querie
         var receipt = new Receipt(receipts.Number(caseId, now), IntakeReceipts.Hash(secret));
         var outcome = await commands.OpenAsync(definition!.Id, caseId, new CaseCommand(start!.Id, actor, 0, inputs),
             key is null ? null : $"intake:{actor.Id}:{key}", receipt, cancellationToken);
-        await queries.SaveReceiptAsync(outcome.CaseId, receipt.Number, receipt.SecretHash, cancellationToken);
         var stored = await queries.FindAsync(outcome.CaseId, CaseScope.All(actor.Id), cancellationToken)
             ?? throw new CaseNotFoundException(outcome.CaseId);
         return new IntakeResponse(stored.Id, stored.ReceiptNumber ?? receipt.Number, secret, stored.PromisedDue, stored.StatutoryDue, outcome.Version);
