@@ -20,8 +20,8 @@ namespace ServiceWindow.Host.Demo;
 public sealed class DemoOffice(NpgsqlDataSource dataSource, FileWorkflowCatalog catalog)
 {
     // How often, in office time, the sweep looks for due timers: the live job runs every minute,
-    // but a timer found a quarter of an hour late changes nothing a report shows.
-    private static readonly TimeSpan SweepEvery = TimeSpan.FromMinutes(15);
+    // but a timer found half an hour late changes nothing a report shows.
+    private static readonly TimeSpan SweepEvery = TimeSpan.FromMinutes(30);
     private const int MaxRetries = 3;
 
     public async Task<DemoOfficeSummary> LoadAsync(int months, int seed, DateTimeOffset until, DemoProgress? progress = null,

@@ -39,7 +39,7 @@ public sealed class DemoPlan
             {
                 continue;
             }
-            for (var i = random.Next(2, 5); i > 0; i--)
+            for (var i = random.Next(1, 4); i > 0; i--)
             {
                 stories.Add(Marriage(day));
             }
@@ -149,8 +149,9 @@ public sealed class DemoPlan
             workingDay += 1;
             steps.Add(Step(Visit(After(day, workingDay)), id, "approve_extension", Leader, "extension"));
         }
+        // Handlers touch a case at least every few working days, or the inaction rule records it.
         // A slow handler finishes the investigation after the promised 30 working days: the case goes red.
-        workingDay = overdue ? Math.Max(workingDay, 30) + random.Next(2, 8) : workingDay + random.Next(5, 14);
+        workingDay = overdue ? Math.Max(workingDay, 30) + random.Next(2, 8) : workingDay + random.Next(2, 5);
         steps.Add(Step(Visit(After(day, workingDay)), id, "complete_investigation", AssistanceClerk, overdue ? "allowance overdue" : null,
             ("findings", "家庭人均收入低于当地低保标准")));
         workingDay += random.Next(1, 4);
@@ -193,7 +194,7 @@ public sealed class DemoPlan
         steps.Add(Step(referred, id, "refer", HallClerk, "referral", ("target_window", toMarriage ? "marriage-1" : "assistance-1"),
             ("contact", applicants.Mobile())));
         var fate = random.NextDouble();
-        if (fate < 0.05)
+        if (fate < 0.08)
         {
             // Never acknowledged: the 2-working-day timer records the lost referral.
             return new DemoStory(steps);
@@ -218,7 +219,7 @@ public sealed class DemoPlan
             }),
             Step(at.AddMinutes(random.Next(30, 120)), id, "assign", EfficiencyOffice, null, ("handler", EfficiencyOffice.Id)),
         };
-        var checkedAt = Visit(After(day, random.Next(2, 8)));
+        var checkedAt = Visit(After(day, random.Next(1, 3)));
         if (random.NextDouble() < 0.4)
         {
             steps.Add(Step(checkedAt, id, "verify", EfficiencyOffice, "complaint verified", ("against", about.Id), ("summary", "经调取录像核实，投诉属实")));
