@@ -6,6 +6,7 @@ using ServiceWindow.Host.Configuration;
 using ServiceWindow.Host.Health;
 using ServiceWindow.Host.Notifications;
 using ServiceWindow.Host.Scheduling;
+using ServiceWindow.Host.Security;
 using ServiceWindow.Host.Catalogue;
 using ServiceWindow.Persistence.Calendars;
 using ServiceWindow.Persistence.Cases;
@@ -46,15 +47,18 @@ public static class WebHost
         services.AddSingleton<CaseCommands>();
         NotificationSetup.AddNotifications(services, builder.Configuration);
         SchedulerSetup.AddScheduler(services, builder.Configuration);
-        services.AddProblemDetails();
+        ApiSetup.AddApi(services, builder.Configuration);
+        SecuritySetup.AddSecurity(services);
         services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
     }
 
     private static void MapEndpoints(WebApplication app)
     {
+        ApiSetup.UseLocalization(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        ApiSetup.MapApi(app);
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapNotificationsApi();
@@ -74,6 +78,7 @@ public static class WebHost
             }
         }
         await PublishCatalogueAsync(app, dataSource, cancellationToken);
+        await SecuritySetup.CreateDemoUsersAsync(app, cancellationToken);
     }
 
     // Definitions and the calendar are published as immutable versions: running cases keep the
