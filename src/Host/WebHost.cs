@@ -49,8 +49,11 @@ public static class WebHost
         SchedulerSetup.AddScheduler(services, builder.Configuration);
         ApiSetup.AddApi(services, builder.Configuration);
         SecuritySetup.AddSecurity(services);
+        // A host must be gone within 10 s of SIGTERM, also when the database hangs: stopping waits
+        // for no query or connection attempt (30 s and 15 s by default) beyond this.
+        services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(6));
         services.AddHealthChecks()
-            .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+            .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"], timeout: TimeSpan.FromSeconds(5));
     }
 
     private static void MapEndpoints(WebApplication app)
@@ -62,6 +65,7 @@ public static class WebHost
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapNotificationsApi();
+        SchedulerSetup.MapJobsDashboard(app);
     }
 
     /// Refuses to start against an unreachable database; migrates unless configured not to.

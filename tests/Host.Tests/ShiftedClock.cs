@@ -1,7 +1,7 @@
 namespace ServiceWindow.Host.Tests;
 
-/// Real time moved to a chosen instant. It keeps running, because Quartz reads the same
-/// TimeProvider and waits on it; a stopped clock would stall its triggers.
+/// Real time moved to a chosen instant, for the application's TimeProvider. It keeps running, as
+/// the jobs and the command path expect; Hangfire's own scheduling reads the system clock.
 public sealed class ShiftedClock(DateTimeOffset start) : TimeProvider
 {
     private readonly TimeSpan offset = start - System.GetUtcNow();

@@ -1,5 +1,5 @@
+using Hangfire;
 using Npgsql;
-using Quartz;
 using ServiceWindow.Persistence.Calendars;
 using ServiceWindow.Persistence.Cases;
 using ServiceWindow.Persistence.Deadlines;
@@ -8,23 +8,22 @@ using ServiceWindow.Workflows.Engine;
 namespace ServiceWindow.Host.Scheduling;
 
 /// Recomputes provisional deadlines once a calendar covering them is loaded, comparing the two
-/// latest published calendar versions. Triggered after a calendar update (<see cref="RequestAsync"/>,
-/// and at host start, which publishes the calendar file it read) and nightly as a safety net; a run
-/// with no provisional cases is one index probe.
-[DisallowConcurrentExecution]
+/// latest published calendar versions. Enqueued after a calendar update (<see cref="Enqueue"/>,
+/// and at host start, which publishes the calendar file it read) and nightly as a safety net; a
+/// run with no provisional cases is one index probe. Two runs at once would race on the same
+/// cases, hence the lock. Stored jobs name this type: do not rename it.
 public sealed class DeadlineRecomputeJob(NpgsqlDataSource dataSource, IWorkflowCatalog catalog, WorkflowEngine engine, TimeProvider clock,
-    ILogger<DeadlineRecomputeJob> logger) : IJob
+    ILogger<DeadlineRecomputeJob> logger)
 {
-    public static readonly JobKey Key = new("provisional-deadline-recompute", SchedulerSetup.Group);
-    public const string NightlyCron = "0 30 2 * * ?";
+    public const string Id = "provisional-deadline-recompute";
+    public const string NightlyCron = "30 2 * * *";
 
-    public static async Task RequestAsync(ISchedulerFactory schedulers, CancellationToken cancellationToken = default)
-    {
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
-        await scheduler.TriggerJob(Key, cancellationToken);
-    }
+    /// Queues a run now, e.g. after a calendar import or upload; any server picks it up.
+    public static string Enqueue(IBackgroundJobClient jobs) => jobs.Enqueue<DeadlineRecomputeJob>(job => job.RunAsync(CancellationToken.None));
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    [JobDisplayName("provisional deadline recompute")]
+    [DisableConcurrentExecution(timeoutInSeconds: 600)]
+    public async Task RunAsync(CancellationToken cancellationToken)
     {
         if (await new CalendarVersions(dataSource).LatestUpdateAsync(catalog.Calendar.Id, cancellationToken) is not var (previous, current))
         {

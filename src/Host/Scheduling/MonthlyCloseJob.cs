@@ -1,19 +1,21 @@
+using Hangfire;
 using Npgsql;
-using Quartz;
 using ServiceWindow.Persistence.Months;
 
 namespace ServiceWindow.Host.Scheduling;
 
-/// Closes the month that just ended, at 01:00 on the 1st, office time. For now the close records
-/// the history high-water mark and case counts; the monthly statistics are built on it later.
-/// A host that was down at 01:00 closes the month when it comes back (fire-once-now misfire).
-[DisallowConcurrentExecution]
-public sealed class MonthlyCloseJob(NpgsqlDataSource dataSource, TimeProvider clock, ILogger<MonthlyCloseJob> logger) : IJob
+/// Closes the month that just ended, at 01:00 on the 1st, office time. A host that was down at
+/// 01:00 closes the month when it comes back (Hangfire's relaxed misfire handling runs a missed
+/// occurrence once). Closing twice is a no-op; the lock only keeps two runs from racing.
+/// Stored jobs name this type: do not rename it.
+public sealed class MonthlyCloseJob(NpgsqlDataSource dataSource, TimeProvider clock, ILogger<MonthlyCloseJob> logger)
 {
-    public static readonly JobKey Key = new("monthly-close", SchedulerSetup.Group);
-    public const string Cron = "0 0 1 1 * ?";
+    public const string Id = "monthly-close";
+    public const string Cron = "0 1 1 * *";
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    [JobDisplayName("monthly close")]
+    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    public async Task RunAsync(CancellationToken cancellationToken)
     {
         var month = MonthlyClose.PreviousMonth(clock.GetUtcNow());
         if (await new MonthlyClose(dataSource, clock).CloseAsync(month, cancellationToken))

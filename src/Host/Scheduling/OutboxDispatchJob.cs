@@ -1,16 +1,17 @@
+using Hangfire;
 using Npgsql;
-using Quartz;
 using ServiceWindow.Persistence.Outbox;
 
 namespace ServiceWindow.Host.Scheduling;
 
-/// Sends what commands left in the outbox, through the configured channel.
-[DisallowConcurrentExecution]
-public sealed class OutboxDispatchJob(NpgsqlDataSource dataSource, INotificationChannel channel, TimeProvider clock, ILogger<OutboxDispatchJob> logger) : IJob
+/// Sends what commands left in the outbox, through the configured channel. Overlapping runs claim
+/// different messages (`skip locked`). Stored jobs name this type: do not rename it.
+public sealed class OutboxDispatchJob(NpgsqlDataSource dataSource, INotificationChannel channel, TimeProvider clock, ILogger<OutboxDispatchJob> logger)
 {
-    public static readonly JobKey Key = new("outbox-dispatch", SchedulerSetup.Group);
+    public const string Id = "outbox-dispatch";
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    [JobDisplayName("outbox dispatch")]
+    public async Task RunAsync(CancellationToken cancellationToken)
     {
         var result = await new OutboxDispatcher(dataSource, channel, clock).DispatchAsync(cancellationToken);
         if (result.Claimed > 0)

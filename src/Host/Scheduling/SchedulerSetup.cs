@@ -1,18 +1,19 @@
-using Quartz;
-using ServiceWindow.Persistence.Cases;
-using ServiceWindow.Persistence.Months;
+using Hangfire;
+using Hangfire.Common;
+using Hangfire.PostgreSql;
+using Npgsql;
 using ServiceWindow.Persistence.Timers;
-using ServiceWindow.Workflows.Engine;
 
 namespace ServiceWindow.Host.Scheduling;
 
-/// Quartz on the application's PostgreSQL database: persistent store, clustered (each node gets a
-/// generated instance id), System.Text.Json for job data, its tables provisioned at start, and
-/// its execution history kept in the database for the jobs view. Deadlines are not Quartz
-/// triggers: one sweep job fires every due case timer (see docs/store.md for why).
+/// Hangfire on the application's PostgreSQL database: storage in schema `hangfire`, created at
+/// start, connections from the application's data source. Deadlines are not Hangfire jobs: one
+/// recurring sweep fires every due case timer (see docs/store.md for why). Several hosts may run
+/// servers against one database; each recurring occurrence runs once among them.
 public static class SchedulerSetup
 {
-    public const string Group = "servicewindow";
+    public const string Schema = "hangfire";
+    public const string DashboardPath = "/jobs";
 
     public static void AddScheduler(IServiceCollection services, IConfiguration configuration)
     {
@@ -20,57 +21,68 @@ public static class SchedulerSetup
         services.Configure<SchedulerOptions>(section);
         var options = section.Get<SchedulerOptions>() ?? new SchedulerOptions();
         services.AddSingleton<ITimerFiring, EngineTimerFiring>();
+
+        // Storage and client are always there (the dashboard and Enqueue work on any node); they
+        // touch the database only when first used.
+        services.AddHangfire((provider, hangfire) => hangfire
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UsePostgreSqlStorage(
+                storage => storage.UseConnectionFactory(new DataSourceConnectionFactory(provider.GetRequiredService<NpgsqlDataSource>())),
+                new PostgreSqlStorageOptions
+                {
+                    SchemaName = Schema,
+                    PrepareSchemaIfNecessary = true,
+                    QueuePollInterval = options.QueuePollInterval,
+                    UseSlidingInvisibilityTimeout = true,
+                    InvisibilityTimeout = options.InvisibilityTimeout,
+                })
+            .WithJobExpirationTimeout(options.SucceededJobExpiry));
         if (!options.Enabled)
         {
             return;
         }
-        // Quartz takes its connections from the application's data source, so both always agree
-        // on the database, however the connection string was configured.
-        services.AddSingleton<System.Data.Common.DbDataSource>(sp => sp.GetRequiredService<Npgsql.NpgsqlDataSource>());
-
-        services.AddQuartz(quartz =>
+        services.AddHostedService<RecurringJobsRegistration>();
+        services.AddHangfireServer((provider, server) =>
         {
-            quartz.ConfigureScheduler(scheduler =>
-            {
-                scheduler.InstanceName = "servicewindow";
-                scheduler.GenerateInstanceId = true;
-                scheduler.MaxBatchSize = Math.Min(options.MaxConcurrency, 4);
-            });
-            quartz.UseDefaultThreadPool(pool => pool.MaxConcurrency = options.MaxConcurrency);
-            quartz.UsePersistentStore(store =>
-            {
-                store.UsePostgres(postgres => postgres.UseRegisteredDataSource = true);
-                store.UseClustering(cluster => cluster.CheckinInterval = options.ClusterCheckinInterval);
-                store.UseSystemTextJsonSerializer();
-                store.ProvisionSchema();
-                store.UseExecutionHistory();
-            });
-
-            // A repeating sweep that missed beats just runs at the next one: it catches up on its own.
-            quartz.ScheduleJob<TimerSweepJob>(
-                trigger => trigger.WithIdentity("timer-sweep", Group)
-                    .WithSimpleSchedule(s => s.WithInterval(options.SweepInterval).RepeatForever()
-                        .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)),
-                job => job.WithIdentity(TimerSweepJob.Key));
-            quartz.ScheduleJob<OutboxDispatchJob>(
-                trigger => trigger.WithIdentity("outbox-dispatch", Group)
-                    .WithSimpleSchedule(s => s.WithInterval(options.OutboxInterval).RepeatForever()
-                        .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)),
-                job => job.WithIdentity(OutboxDispatchJob.Key));
-            quartz.ScheduleJob<MonthlyCloseJob>(
-                trigger => trigger.WithIdentity("monthly-close", Group)
-                    .WithCronSchedule(MonthlyCloseJob.Cron, cron => cron.InTimeZone(MonthlyClose.OfficeTimeZone)
-                        .WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)),
-                job => job.WithIdentity(MonthlyCloseJob.Key));
-            quartz.ScheduleJob<DeadlineRecomputeJob>(
-                trigger => trigger.WithIdentity("provisional-deadline-recompute-nightly", Group)
-                    .WithCronSchedule(DeadlineRecomputeJob.NightlyCron, cron => cron.InTimeZone(MonthlyClose.OfficeTimeZone)
-                        .WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)),
-                job => job.WithIdentity(DeadlineRecomputeJob.Key).StoreDurably());
-            // Once at every start: the host has just published the calendar file it read.
-            quartz.AddTrigger<DeadlineRecomputeJob>(trigger => trigger.WithIdentity("provisional-deadline-recompute-at-start", Group)
-                .ForJob(DeadlineRecomputeJob.Key).StartNow());
+            server.WorkerCount = options.WorkerCount;
+            server.SchedulePollingInterval = options.SchedulePollingInterval;
+            server.ShutdownTimeout = options.ShutdownTimeout;
+            server.StopTimeout = options.ShutdownTimeout;
+            server.FilterProvider = JobFilters(options);
         });
-        services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
+    }
+
+    public static void MapJobsDashboard(IEndpointRouteBuilder endpoints) =>
+        endpoints.MapHangfireDashboard(DashboardPath, new DashboardOptions
+        {
+            // Never the default local-request filter: see JobsDashboardAccess.
+            Authorization = [],
+            AsyncAuthorization = [new JobsDashboardAccess()],
+            IsReadOnlyFunc = JobsDashboardAccess.IsReadOnly,
+            DashboardTitle = "ServiceWindow jobs",
+            DisplayStorageConnectionString = false,
+            AppPath = null,
+        });
+
+    // Hangfire's global filters with its retry (10 attempts, up to hours apart) replaced by ours,
+    // per server, so two hosts in one process (tests) do not share one static setting.
+    private static JobFilterProviderCollection JobFilters(SchedulerOptions options)
+    {
+        var filters = new JobFilterCollection();
+        foreach (var filter in GlobalJobFilters.Filters.Where(f => f.Instance is not AutomaticRetryAttribute))
+        {
+            filters.Add(filter.Instance, filter.Order);
+        }
+        var delays = options.RetryDelaysSeconds is { Length: > 0 } configured ? configured : SchedulerOptions.DefaultRetryDelaysSeconds;
+        filters.Add(new AutomaticRetryAttribute
+        {
+            Attempts = options.RetryAttempts,
+            DelayInSecondsByAttemptFunc = attempt => delays[Math.Min((int)attempt - 1, delays.Length - 1)],
+            OnAttemptsExceeded = AttemptsExceededAction.Fail,
+        });
+        filters.Add(new FailedJobExpiry(options.FailedJobExpiry));
+        return new JobFilterProviderCollection(filters, new JobFilterAttributeFilterProvider());
     }
 }

@@ -1,20 +1,21 @@
+using Hangfire;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using Quartz;
 using ServiceWindow.Persistence.Timers;
 
 namespace ServiceWindow.Host.Scheduling;
 
-/// Fires the due case timers. One trigger for all of them: however many deadlines are pending,
-/// Quartz holds one row and the sweep finds what is due through the timers index. Several nodes
-/// may sweep at once; `skip locked` keeps them on different timers.
-[DisallowConcurrentExecution]
+/// Fires the due case timers. One recurring job for all of them: however many deadlines are
+/// pending, Hangfire holds one row and the sweep finds what is due through the timers index.
+/// Two runs may overlap (two servers, or a long catch-up); `skip locked` keeps them on different
+/// timers, so no lock is taken here. Stored jobs name this type: do not rename it.
 public sealed class TimerSweepJob(NpgsqlDataSource dataSource, ITimerFiring firing, TimeProvider clock,
-    IOptions<SchedulerOptions> options, ILogger<TimerSweepJob> logger) : IJob
+    IOptions<SchedulerOptions> options, ILogger<TimerSweepJob> logger)
 {
-    public static readonly JobKey Key = new("timer-sweep", SchedulerSetup.Group);
+    public const string Id = "timer-sweep";
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    [JobDisplayName("timer sweep")]
+    public async Task RunAsync(CancellationToken cancellationToken)
     {
         var sweeper = new TimerSweeper(dataSource, firing, clock, new TimerSweepOptions { BatchSize = options.Value.TimerBatchSize });
         var result = await sweeper.SweepAsync(cancellationToken);

@@ -11,10 +11,10 @@ public sealed class SchedulerHostTests(HostDatabaseFixture fixture) : CleanDatab
 {
     private static readonly Actor Clerk = Actor.Staff("wang.fang", "clerk");
 
-    // The whole chain as deployed: Quartz (clustered PostgreSQL store) runs the sweep job, which
+    // The whole chain as deployed: Hangfire (PostgreSQL storage) runs the recurring sweep job, which
     // fires the referral's timers through the engine and commits their effects. The referral is
     // made by one host; the scheduler starts in a second host three days later, as after downtime.
-    // (Jumping the clock under a running Quartz instead would test Quartz's misfire recovery.)
+    // Hangfire schedules by the system clock; only the application's clock is moved.
     [Fact]
     public async Task TimerSweepJob_FiresDueReferralTimers_WhenHostComesBackAfterTheDeadlines()
     {
@@ -30,12 +30,8 @@ public sealed class SchedulerHostTests(HostDatabaseFixture fixture) : CleanDatab
                 new Dictionary<string, string> { ["target_window"] = "assistance-1", ["contact"] = "0571-1234567" }));
         }
 
-        await using var scheduler = new ServiceWindowFactory(fixture.ConnectionString, new Dictionary<string, string>
-        {
-            ["ServiceWindow:Scheduler:Enabled"] = "true",
-            ["ServiceWindow:Scheduler:SweepInterval"] = "00:00:00.500",
-            ["ServiceWindow:Scheduler:OutboxInterval"] = "00:00:00.500",
-        }, new ShiftedClock(referredAt.AddDays(3)));
+        await JobServerSettings.DropHangfireSchemaAsync(fixture.DataSource);
+        await using var scheduler = new ServiceWindowFactory(fixture.ConnectionString, JobServerSettings.Fast(), new ShiftedClock(referredAt.AddDays(3)));
         _ = scheduler.Server;
 
         var stage = await WaitForAsync(async connection =>

@@ -1,0 +1,98 @@
+using Npgsql;
+using Xunit.Abstractions;
+
+namespace ServiceWindow.Host.Tests.Scheduling;
+
+[Collection(HostDatabase.Name)]
+public sealed class HostShutdownTests(HostDatabaseFixture fixture, ITestOutputHelper log)
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task Serve_EndsWithin10Seconds_WhenTerminatedWithDatabaseUp()
+    {
+        await using var relay = Relay();
+        using var host = StartHost(relay);
+        Assert.True(await host.WaitUntilServingAsync(TimeSpan.FromSeconds(60)), host.Output);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+
+        var took = await host.TerminateAsync(TimeSpan.FromSeconds(30));
+        log.WriteLine($"exited after {took?.TotalSeconds:0.0} s");
+
+        Assert.True(took < Limit, $"took {took?.TotalSeconds.ToString("0.0") ?? "over 30"} s\n{host.Output}");
+        Assert.Equal(0, host.ExitCode);
+    }
+
+    // The database stops under a running host (the relay closes every connection and refuses new
+    // ones, as a stopped server does); the workers and the server's heartbeat are failing when the
+    // service manager asks the host to go.
+    [Fact]
+    public async Task Serve_EndsWithin10Seconds_WhenTerminatedWhileDatabaseIsDown()
+    {
+        await using var relay = Relay();
+        using var host = StartHost(relay);
+        Assert.True(await host.WaitUntilServingAsync(TimeSpan.FromSeconds(60)), host.Output);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        relay.Stop();
+        await Task.Delay(TimeSpan.FromSeconds(3));
+
+        var took = await host.TerminateAsync(TimeSpan.FromSeconds(90));
+        log.WriteLine($"exited after {took?.TotalSeconds:0.0} s\n{host.Output}");
+
+        Assert.True(took < Limit, $"took {took?.TotalSeconds.ToString("0.0") ?? "over 90"} s\n{host.Output}");
+    }
+
+    // The database hangs instead (a frozen server, a dropped network): connections stay open and
+    // nothing comes back, so queries and connection attempts wait for their timeouts.
+    [Fact]
+    public async Task Serve_EndsWithin10Seconds_WhenTerminatedWhileDatabaseHangs()
+    {
+        await using var relay = Relay();
+        using var host = StartHost(relay);
+        Assert.True(await host.WaitUntilServingAsync(TimeSpan.FromSeconds(60)), host.Output);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        relay.Freeze();
+        await Task.Delay(TimeSpan.FromSeconds(3));
+
+        var took = await host.TerminateAsync(TimeSpan.FromSeconds(90));
+        log.WriteLine($"exited after {took?.TotalSeconds:0.0} s\n{host.Output}");
+
+        Assert.True(took < Limit, $"took {took?.TotalSeconds.ToString("0.0") ?? "over 90"} s\n{host.Output}");
+    }
+
+    // Start-up waits for the database (connection timeout 15 s by default) before the host runs.
+    [Fact]
+    public async Task Serve_EndsWithin10Seconds_WhenTerminatedWhileWaitingForAHungDatabaseAtStart()
+    {
+        await using var relay = Relay();
+        relay.Freeze();
+        using var host = StartHost(relay);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+
+        var took = await host.TerminateAsync(TimeSpan.FromSeconds(90));
+        log.WriteLine($"exited after {took?.TotalSeconds:0.0} s\n{host.Output}");
+
+        Assert.True(took < Limit, $"took {took?.TotalSeconds.ToString("0.0") ?? "over 90"} s\n{host.Output}");
+    }
+
+    private DatabaseRelay Relay()
+    {
+        var target = new NpgsqlConnectionStringBuilder(fixture.ConnectionString);
+        return new DatabaseRelay(target.Host!, target.Port);
+    }
+
+    private ServingHost StartHost(DatabaseRelay relay)
+    {
+        var connection = new NpgsqlConnectionStringBuilder(fixture.ConnectionString) { Host = "127.0.0.1", Port = relay.Port };
+        return ServingHost.Start(new Dictionary<string, string>
+        {
+            ["SERVICEWINDOW_DB"] = connection.ConnectionString,
+            ["ServiceWindow__Scheduler__SweepInterval"] = "00:00:01",
+            ["ServiceWindow__Scheduler__OutboxInterval"] = "00:00:01",
+            ["ServiceWindow__Scheduler__SchedulePollingInterval"] = "00:00:00.500",
+            ["ServiceWindow__Scheduler__QueuePollInterval"] = "00:00:00.500",
+            ["Logging__LogLevel__Default"] = "Information",
+            ["Logging__LogLevel__Hangfire"] = "Information",
+        });
+    }
+}
