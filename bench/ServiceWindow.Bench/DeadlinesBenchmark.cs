@@ -15,7 +15,7 @@ internal static class DeadlinesBenchmark
     public static int Run(string[] args)
     {
         var path = Machine.FindRepositoryFile(Path.Combine("workflows", "calendars", "cn-mainland.json"));
-        var calendar = CalendarLoader.Load(Path.GetFileName(path), File.ReadAllText(path));
+        var calendar = CalendarLoader.Load(Path.GetFileName(path), File.ReadAllText(path), TimeZoneInfo.FindSystemTimeZoneById);
         var random = new Random(42);
         var starts = new DateTimeOffset[Inputs];
         var limits = new TimeLimit[Inputs];

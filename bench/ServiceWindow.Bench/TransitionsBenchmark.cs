@@ -19,7 +19,7 @@ internal static class TransitionsBenchmark
     public static int Run(string[] args)
     {
         var path = Machine.FindRepositoryFile(Path.Combine("workflows", "calendars", "cn-mainland.json"));
-        var calendar = CalendarLoader.Load(Path.GetFileName(path), File.ReadAllText(path));
+        var calendar = CalendarLoader.Load(Path.GetFileName(path), File.ReadAllText(path), TimeZoneInfo.FindSystemTimeZoneById);
         var definition = DefinitionLoader.Load("bench-ten-stages.json", TenStages());
         var engine = new WorkflowEngine();
         var clerk = Actor.Staff("clerk-1", "clerk");

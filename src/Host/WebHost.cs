@@ -5,6 +5,7 @@ using ServiceWindow.Host.Api;
 using ServiceWindow.Host.Configuration;
 using ServiceWindow.Host.Health;
 using ServiceWindow.Host.Notifications;
+using ServiceWindow.Host.Pages;
 using ServiceWindow.Host.Scheduling;
 using ServiceWindow.Host.Security;
 using ServiceWindow.Host.Catalogue;
@@ -49,6 +50,7 @@ public static class WebHost
         SchedulerSetup.AddScheduler(services, builder.Configuration);
         ApiSetup.AddApi(services, builder.Configuration);
         SecuritySetup.AddSecurity(services);
+        PagesSetup.AddPages(services);
         // A host must be gone within 10 s of SIGTERM, also when the database hangs: stopping waits
         // for no query or connection attempt (30 s and 15 s by default) beyond this.
         services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(6));
@@ -67,6 +69,7 @@ public static class WebHost
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapNotificationsApi();
         SchedulerSetup.MapJobsDashboard(app);
+        PagesSetup.UsePages(app);
     }
 
     /// Refuses to start against an unreachable database; migrates unless configured not to.

@@ -14,7 +14,7 @@ public sealed class BenchCatalog : IWorkflowCatalog
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "Store");
         definitions = DefinitionCatalog.Load([("store-bench-permit.json", File.ReadAllText(Path.Combine(folder, "store-bench-permit.json")))]);
-        Calendar = CalendarLoader.Load("cn-mainland.json", File.ReadAllText(Path.Combine(folder, "cn-mainland.json")));
+        Calendar = CalendarLoader.Load("cn-mainland.json", File.ReadAllText(Path.Combine(folder, "cn-mainland.json")), TimeZoneInfo.FindSystemTimeZoneById);
     }
 
     public WorkingCalendar Calendar { get; }

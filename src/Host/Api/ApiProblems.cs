@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
 using Npgsql;
 using ServiceWindow.Persistence.Cases;
 using ServiceWindow.Persistence.Database;
@@ -34,12 +35,18 @@ public sealed class ApiProblems(IProblemDetailsService problems, ILogger<ApiProb
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem });
     }
 
-    /// Localizes the title of every problem by its status, also those the framework writes (401, 404, 405).
+    /// Localizes the title of problems the framework writes (401, 404, 405, …) by their status; a
+    /// title an endpoint chose itself is kept.
     public static void Customize(ProblemDetailsContext context)
     {
         var status = context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode;
         context.ProblemDetails.Status = status;
-        context.ProblemDetails.Title = Title(status);
+        var title = context.ProblemDetails.Title;
+        if (title is null || title == ReasonPhrases.GetReasonPhrase(status) || title.StartsWith("An error occurred", StringComparison.Ordinal)
+            || title.StartsWith("One or more validation errors", StringComparison.Ordinal))
+        {
+            context.ProblemDetails.Title = Title(status);
+        }
         context.ProblemDetails.Type ??= $"https://httpstatuses.io/{status}";
         context.ProblemDetails.Extensions.Remove("exception");
     }

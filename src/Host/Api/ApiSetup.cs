@@ -73,9 +73,13 @@ public static class ApiSetup
     }
 
     /// Runs before the exception handler, so problems it writes are in the request's language.
+    /// The visitor's own choice (the UI's language cookie) wins; API callers without one choose by
+    /// `Accept-Language`. Pages ignore the browser's language: a counter PC's says nothing about who
+    /// sits in front of it.
     public static void UseLocalization(WebApplication app)
     {
         var cultures = new[] { new CultureInfo("zh-CN"), new CultureInfo("en") };
+        var acceptLanguage = new AcceptLanguageHeaderRequestCultureProvider();
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
             DefaultRequestCulture = new RequestCulture("zh-CN"),
@@ -83,7 +87,13 @@ public static class ApiSetup
             SupportedUICultures = cultures,
             FallBackToParentCultures = true,
             FallBackToParentUICultures = true,
-            RequestCultureProviders = [new AcceptLanguageHeaderRequestCultureProvider()],
+            RequestCultureProviders =
+            [
+                new CookieRequestCultureProvider(),
+                new CustomRequestCultureProvider(context => context.Request.Path.StartsWithSegments("/api")
+                    ? acceptLanguage.DetermineProviderCultureResult(context)
+                    : Task.FromResult<ProviderCultureResult?>(null)),
+            ],
         });
     }
 

@@ -23,7 +23,7 @@ public static partial class CalendarFiles
     public static async Task<WorkingCalendar> LoadAsync(IConfiguration configuration, string id, CancellationToken cancellationToken)
     {
         var path = PathOf(configuration, id);
-        return CalendarLoader.Load(Path.GetFileName(path), await File.ReadAllTextAsync(path, cancellationToken));
+        return CalendarLoader.Load(Path.GetFileName(path), await File.ReadAllTextAsync(path, cancellationToken), TimeZoneInfo.FindSystemTimeZoneById);
     }
 
     /// Writes beside the old file and renames it over, so a reader never sees half a calendar.

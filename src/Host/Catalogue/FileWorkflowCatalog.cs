@@ -33,7 +33,7 @@ public sealed class FileWorkflowCatalog : IWorkflowCatalog
         var calendarId = configuration["ServiceWindow:Calendar"] ?? "cn-mainland";
         var calendarFile = Path.Combine(folder, "calendars", $"{calendarId}.json");
         CalendarJson = File.ReadAllText(calendarFile);
-        Calendar = CalendarLoader.Load(Path.GetFileName(calendarFile), CalendarJson);
+        Calendar = CalendarLoader.Load(Path.GetFileName(calendarFile), CalendarJson, TimeZoneInfo.FindSystemTimeZoneById);
     }
 
     public WorkingCalendar Calendar { get; }

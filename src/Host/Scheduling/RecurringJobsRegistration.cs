@@ -4,13 +4,34 @@ using ServiceWindow.Persistence.Cases;
 
 namespace ServiceWindow.Host.Scheduling;
 
-/// Declares the recurring jobs at start, in the calendar's time zone, and queues one deadline
-/// recomputation: the host has just published the calendar file it read. Every node does this;
-/// AddOrUpdate is idempotent, so the last writer's identical definition stays.
+/// Declares the recurring jobs in the calendar's time zone, and queues one deadline recomputation:
+/// the host has just published the calendar file it read. Every node does this; AddOrUpdate is
+/// idempotent. It runs beside start-up, retrying, because a lock left by a node that died holds it
+/// up for a while (Hangfire's lock rows expire only after their timeout), and the definitions
+/// already stored keep running meanwhile.
 public sealed class RecurringJobsRegistration(IRecurringJobManager recurring, IBackgroundJobClient jobs, IWorkflowCatalog catalog,
-    IOptions<SchedulerOptions> options) : IHostedService
+    IOptions<SchedulerOptions> options, ILogger<RecurringJobsRegistration> logger) : BackgroundService
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(10);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                Register();
+                return;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning("Recurring jobs not registered yet ({Error}); retrying in {Delay}", e.Message, RetryDelay);
+            }
+            await Task.Delay(RetryDelay, stoppingToken);
+        }
+    }
+
+    private void Register()
     {
         var zone = new RecurringJobOptions { TimeZone = catalog.Calendar.TimeZone };
         recurring.AddOrUpdate<TimerSweepJob>(TimerSweepJob.Id, job => job.RunAsync(CancellationToken.None),
@@ -21,8 +42,5 @@ public sealed class RecurringJobsRegistration(IRecurringJobManager recurring, IB
         recurring.AddOrUpdate<DeadlineRecomputeJob>(DeadlineRecomputeJob.Id, job => job.RunAsync(CancellationToken.None),
             DeadlineRecomputeJob.NightlyCron, zone);
         DeadlineRecomputeJob.Enqueue(jobs);
-        return Task.CompletedTask;
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -32,7 +32,7 @@ public static class SecuritySetup
                 options.Cookie.SameSite = SameSiteMode.Strict;
                 options.ExpireTimeSpan = TokenLifetime;
                 options.SlidingExpiration = true;
-                options.LoginPath = "/signin";
+                options.LoginPath = "/";
                 options.Events.OnRedirectToLogin = context => Answer(context, StatusCodes.Status401Unauthorized);
                 options.Events.OnRedirectToAccessDenied = context => Answer(context, StatusCodes.Status403Forbidden);
             });

@@ -55,6 +55,6 @@ public sealed class CalendarVersions(NpgsqlDataSource dataSource)
         {
             return null;
         }
-        return (CalendarLoader.Load($"{id} v{rows[1].Version}", rows[1].Json), CalendarLoader.Load($"{id} v{rows[0].Version}", rows[0].Json));
+        return (CalendarLoader.Load($"{id} v{rows[1].Version}", rows[1].Json, TimeZoneInfo.FindSystemTimeZoneById), CalendarLoader.Load($"{id} v{rows[0].Version}", rows[0].Json, TimeZoneInfo.FindSystemTimeZoneById));
     }
 }

@@ -2,12 +2,12 @@ using Npgsql;
 
 namespace ServiceWindow.Persistence.Cases;
 
-/// Writes the changes of many existing cases as a handful of multi-row statements (array
-/// parameters through `unnest`) in one batch, instead of four or five statements per change: the
-/// timer sweep's path, where hundreds of changes commit together. The guarantees are those of
-/// <see cref="CaseWriter"/>: every case update is guarded by its version and its history head and
-/// a miss aborts the batch (`SW409`), timers that are cancelled or fired are deleted before new
-/// ones are written. Several changes of one case (two timers firing in one batch) must follow each
+/// Writes the changes of existing cases as a handful of multi-row statements (array parameters
+/// through `unnest`) in one batch: the one write path of an existing case, whether a command's
+/// batch of one, the deadline recomputation's or the timer sweep's hundreds. Every case update is
+/// guarded by its version and its history head and a miss aborts the batch (`SW409`), so a stale
+/// change never appends history; timers that are cancelled or fired are deleted before new ones are
+/// written, so a timer rescheduled under its own key survives. Several changes of one case (two timers firing in one batch) must follow each
 /// other's versions and chain heads; they are folded into one update guarded by the first, their
 /// history appended in order and their timer effects applied in order.
 public static class CaseBatchWriter

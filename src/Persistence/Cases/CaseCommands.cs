@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using ServiceWindow.Workflows.Definitions;
 using ServiceWindow.Workflows.Engine;
 
 namespace ServiceWindow.Persistence.Cases;
@@ -42,22 +43,42 @@ public sealed class CaseCommands(CaseStore store, IWorkflowCatalog catalog, Work
             return Outcome(earlier);
         }
         var stored = await store.LoadAsync(caseId, cancellationToken);
-        var state = CaseStateJson.Deserialize(stored.StateJson);
         var now = clock.GetUtcNow();
-        TransitionResult result;
+        command = await WithCountsAsync(stored, command, now, cancellationToken);
+        CaseChange? change;
         try
         {
-            result = engine.Execute(catalog.Definition(state.DefinitionId, state.DefinitionVersion), catalog.Calendar, state, command, now);
+            change = StoredCaseTransition.Apply(stored, catalog, now,
+                (definition, state) => engine.Execute(definition, catalog.Calendar, state, command, now));
         }
         catch (VersionConflictException e)
         {
             throw new ConcurrencyConflictException(caseId, command.ExpectedVersion, e);
         }
-        if (result.IsEmpty)
+        if (change is null)
         {
             return new CommandOutcome(caseId, stored.Version, stored.Stage, stored.HistoryLength + 1, stored.HistoryLength);
         }
-        return await CommitAsync(TransitionMapping.ToChange(result, stored, now), command, idempotencyKey, requestHash, cancellationToken);
+        return await CommitAsync(change, command, idempotencyKey, requestHash, cancellationToken);
+    }
+
+    // The sanction ladder's input is a cross-case fact the engine cannot see, and never the caller's to give:
+    // the complaints verified against the same person earlier in this calendar year, in the office's zone.
+    private async Task<CaseCommand> WithCountsAsync(StoredCase stored, CaseCommand command, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var definition = catalog.Definition(stored.DefinitionId, stored.DefinitionVersion);
+        var action = definition.Stages.FirstOrDefault(s => s.Id == stored.Stage)?.Actions.FirstOrDefault(a => a.Id == command.Action);
+        if (action?.Kind != ActionKind.VerifyComplaint
+            || !command.Inputs.TryGetValue(InputNames.Against, out var against) || string.IsNullOrWhiteSpace(against))
+        {
+            return command.PriorVerifiedComplaints is null ? command : command with { PriorVerifiedComplaints = null };
+        }
+        var zone = catalog.Calendar.TimeZone;
+        var newYear = new DateTime(TimeZoneInfo.ConvertTime(now, zone).Year, 1, 1);
+        var yearStart = new DateTimeOffset(newYear, zone.GetUtcOffset(newYear));
+        var prior = await store.CountVerifiedComplaintsAsync(against, yearStart, now, cancellationToken);
+        return command with { PriorVerifiedComplaints = prior };
     }
 
     private async Task<CommandOutcome> CommitAsync(CaseChange change, CaseCommand command, string? idempotencyKey, string requestHash,

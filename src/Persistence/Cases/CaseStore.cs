@@ -24,6 +24,26 @@ public sealed class CaseStore(NpgsqlDataSource dataSource)
     public async Task<StoredCase> LoadAsync(Guid id, CancellationToken cancellationToken = default) =>
         await FindAsync(id, cancellationToken) ?? throw new CaseNotFoundException(id);
 
+    /// How many complaints were verified against <paramref name="staffId"/> from <paramref name="from"/> up to,
+    /// not including, <paramref name="until"/>: the misconduct findings whose evidence ends at a complaint
+    /// verification's history entry (the one that records `verified_count`). A late extension request is
+    /// misconduct too, but no complaint; a dismissed finding no longer stands.
+    public async Task<int> CountVerifiedComplaintsAsync(string staffId, DateTimeOffset from, DateTimeOffset until,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(staffId);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            """
+            select count(*)::integer
+            from findings f
+            join case_history h on h.case_id = f.case_id and h.sequence = f.evidence_sequences[array_upper(f.evidence_sequences, 1)]
+            where f.responsible_staff_id = @staffId and f.kind = 'misconduct' and f.status <> 'dismissed'
+              and f.opened_at >= @from and f.opened_at < @until
+              and h.payload -> 'data' ->> 'verified_count' is not null
+            """, new { staffId, from = from.UtcDateTime, until = until.UtcDateTime }, cancellationToken: cancellationToken));
+    }
+
     /// The stored result for <paramref name="key"/>, or null when the key is new.
     public async Task<string?> FindResultAsync(string key, string requestHash, CancellationToken cancellationToken = default)
     {

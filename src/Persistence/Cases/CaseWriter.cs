@@ -3,12 +3,11 @@ using NpgsqlTypes;
 
 namespace ServiceWindow.Persistence.Cases;
 
-/// Turns case changes into the statements of one batch: one round trip, one transaction (the
-/// caller's, or the implicit one PostgreSQL gives a batch). Order matters: the idempotency record
-/// first, so a concurrent retry fails before anything else; the guarded case write before the
-/// history, so a stale command never appends; fired and cancelled timers before new ones, so a
-/// timer rescheduled under its own key survives. History entries arrive linked and hashed
-/// (<see cref="CaseChange.LinkHistory"/>); the case row records the new head of its chain.
+/// Turns one case change into the statements of one batch: one round trip, one transaction (the
+/// caller's, or the implicit one PostgreSQL gives a batch). The idempotency record comes first, so
+/// a concurrent retry fails before anything else. A new case is the intake statement
+/// (<see cref="OpenCaseStatement"/>), the only special path; an existing case is a batch of one
+/// through <see cref="CaseBatchWriter"/>, the path every other write takes.
 public static class CaseWriter
 {
     // The PostgreSQL error codes the schema raises or that a lost race produces.
@@ -38,28 +37,8 @@ public static class CaseWriter
             }
             return;
         }
-        var history = change.LinkHistory();
-        AppendGuardedUpdate(batch, change, history);
-        foreach (var entry in history)
-        {
-            AppendHistory(batch, change.Case.Id, entry);
-        }
-        if (change.TimersToCancel.Count > 0)
-        {
-            AppendCancelTimers(batch, change.Case.Id, change.TimersToCancel);
-        }
-        if (change.TimersToSchedule.Count > 0)
-        {
-            AppendScheduleTimers(batch, change.Case.Id, change.TimersToSchedule);
-        }
-        foreach (var notification in change.Notifications)
-        {
-            AppendNotification(batch, change.Case.Id, notification, change.At);
-        }
-        foreach (var finding in change.Findings)
-        {
-            AppendFinding(batch, change.Case.Id, finding, change.At);
-        }
+        // An existing case has one write path, the batch writer's, also for a batch of one.
+        CaseBatchWriter.Append(batch, [change], []);
     }
 
     /// Writes one change as its own batch and maps the database's refusals to ours.
@@ -110,70 +89,6 @@ public static class CaseWriter
     /// The case's history head once the change is written, from its already linked entries.
     internal static string? Head(CaseChange change, IReadOnlyList<LinkedHistoryRow> history) =>
         history.Count > 0 ? history[^1].Hash : change.ChainHead;
-
-    // The history's link to the stored head is checked with the version: an entry can only follow the
-    // entry that is last now.
-    private static void AppendGuardedUpdate(NpgsqlBatch batch, CaseChange change, IReadOnlyList<LinkedHistoryRow> history)
-    {
-        var c = change.Case;
-        // The aggregate always yields one row; the conflict function runs only when nothing matched,
-        // and its error aborts the whole batch.
-        Add(batch,
-            """
-            with updated as (
-                update cases set
-                    definition_version = $3, service_item_code = $4, stage = $5, version = $6, history_length = $7,
-                    first_inquiry_owner = $8, handler_id = $9, accepted_at = $10, promised_deadline = $11,
-                    statutory_deadline = $12, deadlines_provisional = $13, warning_level = $14,
-                    receipt_number = $15, lookup_secret_hash = $16, completed_at = $17, state = $18::json,
-                    updated_at = $19, history_head = $20, window_id = $22
-                where id = $1 and version = $2 and history_head is not distinct from $21
-                returning 1)
-            select case when count(*) = 1 then 1 else case_version_conflict($1, $2) end from updated
-            """,
-            c.Id, change.ExpectedVersion, c.DefinitionVersion, c.ServiceItemCode, c.Stage, c.Version, c.HistoryLength,
-            c.FirstInquiryOwner, c.HandlerId, c.AcceptedAt, c.PromisedDeadline, c.StatutoryDeadline,
-            c.DeadlinesProvisional, c.WarningLevel, c.ReceiptNumber, c.LookupSecretHash, c.CompletedAt,
-            c.StateJson, change.At, Head(change, history), change.ChainHead, c.WindowId);
-    }
-
-    private static void AppendHistory(NpgsqlBatch batch, Guid caseId, LinkedHistoryRow linked)
-    {
-        var entry = linked.Entry;
-        Add(batch,
-            """
-            insert into case_history (case_id, sequence, kind, actor_id, at, action, from_stage, to_stage, payload, prev_hash, hash)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11)
-            """,
-            caseId, entry.Sequence, entry.Kind, entry.ActorId, entry.At, entry.Action, entry.FromStage, entry.ToStage,
-            entry.PayloadJson, linked.PreviousHash, linked.Hash);
-    }
-
-    private static void AppendCancelTimers(NpgsqlBatch batch, Guid caseId, IReadOnlyList<string> keys) =>
-        Add(batch,
-            """
-            delete from timers where case_id = $1 and key = any($2)
-            """,
-            caseId, keys.ToArray());
-
-    // One statement for all of a change's timers; keys are distinct within a change.
-    private static void AppendScheduleTimers(NpgsqlBatch batch, Guid caseId, IReadOnlyList<TimerRow> timers) =>
-        Add(batch,
-            """
-            insert into timers (case_id, key, name, due_at)
-            select $1, t.key, t.name, t.due_at from unnest($2::text[], $3::text[], $4::timestamptz[]) as t (key, name, due_at)
-            on conflict (case_id, key) do update set name = excluded.name, due_at = excluded.due_at, attempts = 0, last_error = null
-            """,
-            caseId, timers.Select(t => t.Key).ToArray(), timers.Select(t => t.Name).ToArray(),
-            timers.Select(t => t.DueAt.UtcDateTime).ToArray());
-
-    private static void AppendNotification(NpgsqlBatch batch, Guid caseId, NotificationRow notification, DateTimeOffset at) =>
-        Add(batch,
-            """
-            insert into outbox (case_id, recipient, template, data, created_at, due_at)
-            values ($1, $2, $3, $4::jsonb, $5, $5)
-            """,
-            caseId, notification.Recipient, notification.Template, notification.DataJson, at);
 
     internal static void AppendFinding(NpgsqlBatch batch, Guid caseId, FindingRow finding, DateTimeOffset at) =>
         Add(batch,

@@ -10,16 +10,12 @@ namespace ServiceWindow.Persistence.Deadlines;
 public sealed class EngineDeadlineRecomputation(IWorkflowCatalog catalog, WorkflowEngine engine, WorkingCalendar previous, WorkingCalendar current)
     : IDeadlineRecomputation
 {
-    public CaseChange? Recompute(StoredCase stored, DateTimeOffset now)
-    {
-        var state = CaseStateJson.Deserialize(stored.StateJson);
-        var result = engine.RecomputeDeadlines(catalog.Definition(state.DefinitionId, state.DefinitionVersion), previous, current, state, now);
-        if (result.IsEmpty
-            || (result.State.PromisedDue == state.PromisedDue && result.State.StatutoryDue == state.StatutoryDue
-                && result.State.DeadlinesProvisional == state.DeadlinesProvisional))
+    public CaseChange? Recompute(StoredCase stored, DateTimeOffset now) =>
+        StoredCaseTransition.Apply(stored, catalog, now, (definition, state) =>
         {
-            return null;
-        }
-        return TransitionMapping.ToChange(result, stored, now);
-    }
+            var result = engine.RecomputeDeadlines(definition, previous, current, state, now);
+            var unchanged = result.State.PromisedDue == state.PromisedDue && result.State.StatutoryDue == state.StatutoryDue
+                && result.State.DeadlinesProvisional == state.DeadlinesProvisional;
+            return unchanged ? null : result;
+        });
 }

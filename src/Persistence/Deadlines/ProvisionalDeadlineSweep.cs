@@ -45,18 +45,13 @@ public sealed class ProvisionalDeadlineSweep(NpgsqlDataSource dataSource, IDeadl
                 await transaction.CommitAsync(cancellationToken);
                 return changed;
             }
-            await using var batch = new NpgsqlBatch(connection, transaction);
-            foreach (var stored in cases)
+            var changes = cases.Select(stored => recomputation.Recompute(stored, now)).OfType<CaseChange>().ToList();
+            if (changes.Count > 0)
             {
-                if (recomputation.Recompute(stored, now) is { } change)
-                {
-                    CaseWriter.Append(batch, change);
-                    changed++;
-                }
-            }
-            if (batch.BatchCommands.Count > 0)
-            {
+                await using var batch = new NpgsqlBatch(connection, transaction);
+                CaseBatchWriter.Append(batch, changes, []);
                 await batch.ExecuteNonQueryAsync(cancellationToken);
+                changed += changes.Count;
             }
             await transaction.CommitAsync(cancellationToken);
             after = cases[^1].Id;

@@ -1,37 +1,81 @@
 using Dapper;
 using Npgsql;
+using ServiceWindow.Persistence.Cases;
+using ServiceWindow.Persistence.Statistics;
+using ServiceWindow.Workflows.Statistics;
 
 namespace ServiceWindow.Persistence.Months;
 
-/// Closes a month on the 1st of the next: records when, how many history entries existed at that
-/// moment (the closed figures are computed from those entries only, so they can be reproduced),
-/// and a first snapshot of case counts. The monthly statistics themselves are not computed here
-/// yet; they will read the high-water mark this writes. Closing twice is a no-op.
-public sealed class MonthlyClose(NpgsqlDataSource dataSource, TimeProvider clock)
+/// Closes a month on the 1st of the next, in the calendar's zone: brings every case's facts up to
+/// its history, then in one transaction records the close, the history length of every case the
+/// month counts (so the month can be recomputed from exactly that history) and the frozen figures
+/// per dimension and key. Closing twice is a no-op.
+public sealed class MonthlyClose
 {
+    /// The zone of the Quartz schedule until the scheduler reads it from the calendar; the close
+    /// itself cuts months in the calendar's zone.
     public static readonly TimeZoneInfo OfficeTimeZone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
-    /// The month that ended most recently, in office time, at <paramref name="now"/>.
-    public static DateOnly PreviousMonth(DateTimeOffset now)
+    private readonly NpgsqlDataSource dataSource;
+    private readonly TimeProvider clock;
+    private readonly IWorkflowCatalog? catalog;
+    private readonly StatisticsOptions options;
+
+    public MonthlyClose(NpgsqlDataSource dataSource, IWorkflowCatalog catalog, TimeProvider clock, StatisticsOptions? options = null)
     {
-        var local = TimeZoneInfo.ConvertTime(now, OfficeTimeZone);
-        return new DateOnly(local.Year, local.Month, 1).AddMonths(-1);
+        ArgumentNullException.ThrowIfNull(catalog);
+        this.dataSource = dataSource;
+        this.catalog = catalog;
+        this.clock = clock;
+        this.options = options ?? new StatisticsOptions();
     }
+
+    /// A close without a catalogue records the month and its counts but freezes no figures; kept for
+    /// the current scheduler job, which is to pass the catalogue.
+    public MonthlyClose(NpgsqlDataSource dataSource, TimeProvider clock)
+    {
+        this.dataSource = dataSource;
+        this.clock = clock;
+        options = new StatisticsOptions();
+    }
+
+    private TimeZoneInfo Zone => catalog?.Calendar.TimeZone ?? OfficeTimeZone;
+
+    /// The month that ended most recently, in <paramref name="zone"/>, at <paramref name="now"/>.
+    public static DateOnly PreviousMonth(DateTimeOffset now, TimeZoneInfo zone) =>
+        StatisticsMonth.Containing(now, zone).Month.AddMonths(-1);
+
+    /// The month that ended most recently in office time.
+    public static DateOnly PreviousMonth(DateTimeOffset now) => PreviousMonth(now, OfficeTimeZone);
+
+    /// The month that ended most recently in the calendar's zone.
+    public DateOnly PreviousMonth() => PreviousMonth(clock.GetUtcNow(), Zone);
 
     /// Returns false when the month was already closed.
     public async Task<bool> CloseAsync(DateOnly month, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNotEqual(month.Day, 1);
-        var start = Instant(month);
-        var end = Instant(month.AddMonths(1));
+        var period = StatisticsMonth.Of(month, Zone);
         var now = clock.GetUtcNow();
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(end, now, nameof(month));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(period.End, now, nameof(month));
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var closed = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "select exists (select 1 from month_closes where month = @month)", new { month = month.ToDateTime(TimeOnly.MinValue) }, cancellationToken: cancellationToken));
+        if (closed)
+        {
+            return false;
+        }
+        if (catalog is not null)
+        {
+            await new StatisticsProjector(dataSource, catalog, clock).CatchUpAsync(connection, cancellationToken);
+        }
+
+        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
         var inserted = await connection.ExecuteAsync(new CommandDefinition(
             """
             insert into month_closes (month, closed_at, history_entries, snapshot)
-            select @month, @now, (select count(*) from case_history where recorded_at <= @now),
+            select @month, @now, (select count(*) from case_history),
                    jsonb_build_object(
                        'accepted', (select count(*) from cases where accepted_at >= @start and accepted_at < @end),
                        'completed', (select count(*) from cases where completed_at >= @start and completed_at < @end),
@@ -40,14 +84,31 @@ public sealed class MonthlyClose(NpgsqlDataSource dataSource, TimeProvider clock
                                                 and (completed_at is null or completed_at >= @end)))
             on conflict (month) do nothing
             """,
-            new { month = month.ToDateTime(TimeOnly.MinValue), now = now.UtcDateTime, start = start.UtcDateTime, end = end.UtcDateTime },
-            cancellationToken: cancellationToken));
-        return inserted == 1;
-    }
-
-    private static DateTimeOffset Instant(DateOnly day)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, OfficeTimeZone.GetUtcOffset(local));
+            new { month = month.ToDateTime(TimeOnly.MinValue), now = now.UtcDateTime, start = period.Start.UtcDateTime, end = period.End.UtcDateTime },
+            transaction, cancellationToken: cancellationToken));
+        if (inserted == 0)
+        {
+            return false;
+        }
+        if (catalog is not null)
+        {
+            var cases = await CaseFactsTable.ReadMonthAsync(connection, transaction, period, cancellationToken);
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                insert into month_close_cases (month, case_id, history_length)
+                select @month, m.case_id, m.history_length
+                from unnest(@ids, @lengths) as m (case_id, history_length)
+                """,
+                new { month = month.ToDateTime(TimeOnly.MinValue), ids = cases.Select(c => c.CaseId).ToArray(), lengths = cases.Select(c => c.HistoryLength).ToArray() },
+                transaction, cancellationToken: cancellationToken));
+            var activity = await MonthlyActivitySource.ReadAsync(connection, transaction, period, cases, cancellationToken);
+            foreach (var dimension in FrozenRows.Dimensions)
+            {
+                var rows = MonthlyFiguresCalculator.Compute(period, period.End, dimension, activity, options.Satisfaction);
+                await FrozenRows.WriteAsync(connection, transaction, month, rows, cancellationToken);
+            }
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 }

@@ -7,10 +7,7 @@ namespace ServiceWindow.Persistence.Timers;
 /// result, and the sweep just drops it.
 public sealed class EngineTimerFiring(IWorkflowCatalog catalog, WorkflowEngine engine) : ITimerFiring
 {
-    public CaseChange? Fire(StoredCase current, DueTimer timer, DateTimeOffset now)
-    {
-        var state = CaseStateJson.Deserialize(current.StateJson);
-        var result = engine.FireTimer(catalog.Definition(state.DefinitionId, state.DefinitionVersion), catalog.Calendar, state, timer.Key, now);
-        return result.IsEmpty ? null : TransitionMapping.ToChange(result, current, now);
-    }
+    public CaseChange? Fire(StoredCase current, DueTimer timer, DateTimeOffset now) =>
+        StoredCaseTransition.Apply(current, catalog, now,
+            (definition, state) => engine.FireTimer(definition, catalog.Calendar, state, timer.Key, now));
 }

@@ -1,3 +1,6 @@
+using System.Collections.Generic;
+using System;
+
 namespace ServiceWindow.Workflows.Accountability;
 
 /// <summary>Chooses the sanction for the n-th verified complaint against one person in a calendar year.</summary>

@@ -1,3 +1,5 @@
+using System;
+
 namespace ServiceWindow.Workflows.Calendar;
 
 /// <summary>Calendar data that cannot be used; the message names the file and the entry.</summary>

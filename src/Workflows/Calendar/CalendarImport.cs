@@ -1,3 +1,7 @@
+using System.Collections.Generic;
+using System.Linq;
+using System;
+
 namespace ServiceWindow.Workflows.Calendar;
 
 /// <summary>

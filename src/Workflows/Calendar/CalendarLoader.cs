@@ -1,4 +1,7 @@
+using System;
+using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text.Json;
 
 namespace ServiceWindow.Workflows.Calendar;
@@ -15,11 +18,18 @@ public static class CalendarLoader
         CommentHandling = JsonCommentHandling.Skip,
     };
 
-    /// <summary>Parses and validates <paramref name="json"/>; <paramref name="fileName"/> is used in messages only.</summary>
-    public static WorkingCalendar Load(string fileName, string json)
+    /// <summary>
+    /// Parses and validates <paramref name="json"/>; <paramref name="fileName"/> is used in messages only.
+    /// <paramref name="findZone"/> turns the file's time-zone id into a zone (the host passes
+    /// <c>TimeZoneInfo.FindSystemTimeZoneById</c>: the pure core does not read the system's zone database);
+    /// a <see cref="TimeZoneNotFoundException"/> or <see cref="InvalidTimeZoneException"/> from it is reported
+    /// as an unknown time zone.
+    /// </summary>
+    public static WorkingCalendar Load(string fileName, string json, Func<string, TimeZoneInfo> findZone)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
         ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(findZone);
         JsonDocument document;
         try
         {
@@ -31,11 +41,11 @@ public static class CalendarLoader
         }
         using (document)
         {
-            return Read(new Reader(fileName), document.RootElement);
+            return Read(new Reader(fileName), document.RootElement, findZone);
         }
     }
 
-    private static WorkingCalendar Read(Reader reader, JsonElement root)
+    private static WorkingCalendar Read(Reader reader, JsonElement root, Func<string, TimeZoneInfo> findZone)
     {
         reader.Expect(root, JsonValueKind.Object, "(root)");
         reader.RefuseUnknown(root, "(root)", "id", "description", "timeZone", "weeklyDaysOff", "officeHours", "years", "$schema");
@@ -45,7 +55,7 @@ public static class CalendarLoader
         TimeZoneInfo zone;
         try
         {
-            zone = TimeZoneInfo.FindSystemTimeZoneById(zoneName);
+            zone = findZone(zoneName);
         }
         catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
         {

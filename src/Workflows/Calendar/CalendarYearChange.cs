@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace ServiceWindow.Workflows.Calendar;
 
 /// <summary>One year's change from an import, with readable details (days added and removed).</summary>

@@ -1,3 +1,6 @@
+using System.Collections.Generic;
+using System;
+
 namespace ServiceWindow.Workflows.Calendar;
 
 /// <summary>A block of official days off, <see cref="From"/> to <see cref="To"/> inclusive (e.g. 春节 01-28..02-04).</summary>

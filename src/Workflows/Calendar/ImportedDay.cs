@@ -1,3 +1,7 @@
+using System.Collections.Generic;
+using System.Linq;
+using System;
+
 namespace ServiceWindow.Workflows.Calendar;
 
 /// <summary>One day read from an import file, before the days are grouped into a <see cref="CalendarYear"/>.</summary>

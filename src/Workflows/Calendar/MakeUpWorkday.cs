@@ -1,3 +1,5 @@
+using System;
+
 namespace ServiceWindow.Workflows.Calendar;
 
 /// <summary>A weekly day off that is worked in exchange for a holiday (调休上班).</summary>

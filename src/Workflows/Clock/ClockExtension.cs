@@ -1,3 +1,5 @@
+using System;
+
 namespace ServiceWindow.Workflows.Clock;
 
 /// <summary>An approved extension of the promised limit (延期).</summary>

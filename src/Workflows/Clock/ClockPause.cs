@@ -1,3 +1,5 @@
+using System;
+
 namespace ServiceWindow.Workflows.Clock;
 
 /// <summary>One stretch during which the clock stood still; <see cref="ResumedAt"/> is null while it lasts.</summary>

@@ -1,3 +1,5 @@
+using System;
+
 namespace ServiceWindow.Workflows.Clock;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 using ServiceWindow.Workflows.Calendar;
 

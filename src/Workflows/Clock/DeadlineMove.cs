@@ -1,3 +1,5 @@
+using System;
+
 namespace ServiceWindow.Workflows.Clock;
 
 /// <summary>An administrator's decision to move a printed deadline after a calendar change; both dates are kept.</summary>

@@ -1,3 +1,4 @@
+using System;
 using ServiceWindow.Workflows.Calendar;
 
 namespace ServiceWindow.Workflows.Clock;

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace ServiceWindow.Workflows.Definitions;
 
 /// <summary>An action available in a stage (or to open a case).</summary>

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace ServiceWindow.Workflows.Definitions;
 
 /// <summary>The outcome of parsing a set of definition files: the catalogue when all are valid, and every problem.</summary>

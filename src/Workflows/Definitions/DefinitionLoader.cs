@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json;
 using ServiceWindow.Workflows.Accountability;
 using ServiceWindow.Workflows.Clock;

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace ServiceWindow.Workflows.Definitions;
 
 /// <summary>The outcome of parsing one definition file: the definition when valid, and every problem.</summary>

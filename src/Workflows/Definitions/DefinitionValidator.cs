@@ -1,4 +1,6 @@
-using ServiceWindow.Workflows.Clock;
+using System;
+using System.Collections.Generic;
+using System.Linq;
 
 namespace ServiceWindow.Workflows.Definitions;
 

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using ServiceWindow.Workflows.Accountability;
 using ServiceWindow.Workflows.Clock;
 

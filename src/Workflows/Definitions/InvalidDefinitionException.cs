@@ -1,3 +1,6 @@
+using System.Collections.Generic;
+using System;
+
 namespace ServiceWindow.Workflows.Definitions;
 
 /// <summary>A definition (or a set of them) was refused; <see cref="Problems"/> lists every reason.</summary>
@@ -19,6 +22,6 @@ public sealed class InvalidDefinitionException : Exception
         ArgumentOutOfRangeException.ThrowIfZero(problems.Count);
         return problems.Count == 1
             ? $"invalid workflow definition: {problems[0]}"
-            : $"invalid workflow definitions ({problems.Count} problems):{Environment.NewLine}{string.Join(Environment.NewLine, problems)}";
+            : $"invalid workflow definitions ({problems.Count} problems):\n{string.Join("\n", problems)}";
     }
 }

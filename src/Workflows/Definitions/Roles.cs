@@ -1,3 +1,6 @@
+using System.Collections.Generic;
+using System;
+
 namespace ServiceWindow.Workflows.Definitions;
 
 /// <summary>The staff roles definitions may name, and the recipients a notice may go to besides roles.</summary>

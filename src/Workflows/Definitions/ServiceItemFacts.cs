@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using ServiceWindow.Workflows.Clock;
 
 namespace ServiceWindow.Workflows.Definitions;

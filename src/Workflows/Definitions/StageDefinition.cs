@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace ServiceWindow.Workflows.Definitions;
 
 /// <summary>A stage of the workflow.</summary>

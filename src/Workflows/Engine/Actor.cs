@@ -1,3 +1,6 @@
+using System.Collections.Generic;
+using System;
+
 namespace ServiceWindow.Workflows.Engine;
 
 /// <summary>Who takes an action: a staff id and the roles they hold. Timers act as <see cref="System"/>.</summary>

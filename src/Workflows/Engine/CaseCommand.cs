@@ -1,3 +1,6 @@
+using System.Collections.Generic;
+using System;
+
 namespace ServiceWindow.Workflows.Engine;
 
 /// <summary>

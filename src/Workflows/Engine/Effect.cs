@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using ServiceWindow.Workflows.Accountability;
 
 namespace ServiceWindow.Workflows.Engine;

@@ -1,3 +1,5 @@
+using System;
+
 namespace ServiceWindow.Workflows.Engine;
 
 /// <summary>An extension asked for in time and waiting for a leader's approval.</summary>

@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using ServiceWindow.Workflows.Clock;
 
 namespace ServiceWindow.Workflows.Engine;

@@ -1,3 +1,5 @@
+using System;
+
 namespace ServiceWindow.Workflows.Engine;
 
 /// <summary>A command was refused; nothing changed. The message names the stage and the action.</summary>

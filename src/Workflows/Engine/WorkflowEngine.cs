@@ -1,4 +1,6 @@
-using System.Globalization;
+using System;
+using System.Collections.Generic;
+using System.Linq;
 using ServiceWindow.Workflows.Calendar;
 using ServiceWindow.Workflows.Clock;
 using ServiceWindow.Workflows.Definitions;
@@ -131,40 +133,8 @@ public sealed class WorkflowEngine
         {
             return new TransitionResult(state, [], []);
         }
-        var data = new Dictionary<string, string>(StringComparer.Ordinal) { ["calendar"] = newCalendar.Id };
-        var clockChanged = false;
         var transition = new Transition(definition, newCalendar, state, now);
-        if (state.Clock is { } clock)
-        {
-            var recomputed = DeadlineRecomputation.Recompute(oldCalendar, newCalendar, clock, now);
-            clockChanged = recomputed.NeedsHistoryEntry;
-            Describe(data, "promised", recomputed.Promised);
-            Describe(data, "statutory", recomputed.Statutory);
-            transition.State = state with { Clock = recomputed.Clock };
-        }
-        transition.Reconcile();
-        if (!clockChanged && transition.Effects.Count == 0)
-        {
-            return new TransitionResult(state, [], []);
-        }
-        var moved = transition.Effects.OfType<ScheduleTimer>().Select(t => t.Name).ToList();
-        if (moved.Count > 0)
-        {
-            data["timers_moved"] = string.Join(",", moved);
-        }
-        transition.Append(HistoryKinds.DeadlinesRecomputed, Actor.System.Id, null, state.Stage, state.Stage, data);
-        return transition.Finish(reconcile: false);
-    }
-
-    private static void Describe(Dictionary<string, string> data, string name, DeadlineChange change)
-    {
-        data[name + "_before"] = HistoryText.Format(change.Old.Due);
-        data[name + "_after"] = HistoryText.Format(change.InForce.Due);
-        data[name + "_outcome"] = change.Outcome.ToString();
-        if (change.Outcome == DeadlineChangeOutcome.Held)
-        {
-            data[name + "_new_calendar_would_give"] = HistoryText.Format(change.New.Due);
-        }
+        return CalendarChange.Apply(transition, oldCalendar, newCalendar) ? transition.Finish(reconcile: false) : new TransitionResult(state, [], []);
     }
 
     private static void CheckDefinition(WorkflowDefinition definition, CaseState state)

@@ -31,7 +31,7 @@ public sealed class CalendarsImportCommandTests : IDisposable
 
         Assert.True(exit == 0, error);
         Assert.Contains("cn-mainland: 2027: added", output, StringComparison.Ordinal);
-        var written = CalendarLoader.Load("cn-mainland.json", await File.ReadAllTextAsync(CalendarPath));
+        var written = CalendarLoader.Load("cn-mainland.json", await File.ReadAllTextAsync(CalendarPath), TimeZoneInfo.FindSystemTimeZoneById);
         Assert.Equal(2027, written.LastCoveredYear);
         Assert.False(written.IsWorkingDay(new DateOnly(2027, 1, 1)));
     }
@@ -81,7 +81,7 @@ public sealed class CalendarsImportCommandTests : IDisposable
 
         Assert.True(exit == 0, error);
         Assert.Contains("2025: replaced (days off added: 2025-10-09)", output, StringComparison.Ordinal);
-        Assert.False(CalendarLoader.Load("cn-mainland.json", await File.ReadAllTextAsync(CalendarPath)).IsWorkingDay(new DateOnly(2025, 10, 9)));
+        Assert.False(CalendarLoader.Load("cn-mainland.json", await File.ReadAllTextAsync(CalendarPath), TimeZoneInfo.FindSystemTimeZoneById).IsWorkingDay(new DateOnly(2025, 10, 9)));
     }
 
     [Theory]

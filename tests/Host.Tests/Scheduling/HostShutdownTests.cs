@@ -4,9 +4,14 @@ using Xunit.Abstractions;
 namespace ServiceWindow.Host.Tests.Scheduling;
 
 [Collection(HostDatabase.Name)]
-public sealed class HostShutdownTests(HostDatabaseFixture fixture, ITestOutputHelper log)
+public sealed class HostShutdownTests(HostDatabaseFixture fixture, ITestOutputHelper log) : IAsyncLifetime
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(10);
+
+    // A host cut off from the database leaves Hangfire's lock rows behind; each test starts afresh.
+    public Task InitializeAsync() => JobServerSettings.DropHangfireSchemaAsync(fixture.DataSource);
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Serve_EndsWithin10Seconds_WhenTerminatedWithDatabaseUp()

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dapper;
+using Microsoft.Extensions.Time.Testing;
 using ServiceWindow.Persistence.Cases;
 using ServiceWindow.Persistence.Deadlines;
 using ServiceWindow.Persistence.Tests.Store;
@@ -20,7 +21,7 @@ public sealed class CaseRowTests(StoreDatabase database) : CleanDatabaseTest(dat
     private static readonly DateTimeOffset Changed = CaseChanges.Start.AddDays(2);
 
     private readonly CaseStore store = new(database.DataSource);
-    private readonly ManualClock clock = new(CaseChanges.Start.AddDays(2));
+    private readonly FakeTimeProvider clock = new(CaseChanges.Start.AddDays(2));
 
     [Fact]
     public async Task IntakeStatement_WritesEveryColumn_WhenEveryFieldIsSet()

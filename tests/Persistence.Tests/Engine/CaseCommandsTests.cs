@@ -1,4 +1,5 @@
 using Dapper;
+using Microsoft.Extensions.Time.Testing;
 using ServiceWindow.Persistence.Cases;
 using ServiceWindow.Persistence.History;
 using ServiceWindow.Persistence.Tests.Store;
@@ -12,7 +13,7 @@ namespace ServiceWindow.Persistence.Tests.Engine;
 public sealed class CaseCommandsTests(StoreDatabase database) : CleanDatabaseTest(database)
 {
     // Monday 2025-03-03, 10:00 in Shanghai: five working days end at office close on Monday 03-10.
-    private readonly ManualClock clock = new(new DateTimeOffset(2025, 3, 3, 10, 0, 0, TimeSpan.FromHours(8)));
+    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2025, 3, 3, 10, 0, 0, TimeSpan.FromHours(8)));
     private readonly CaseStore store = new(database.DataSource);
     private readonly WorkflowEngine engine = new();
 
@@ -107,7 +108,7 @@ public sealed class CaseCommandsTests(StoreDatabase database) : CleanDatabaseTes
         var id = Guid.NewGuid();
         await Commands.OpenAsync(TestCatalog.DefinitionId, id, CaseCommand.Of("accept", Clerk, 0));
         // The host is down from acceptance until well past red + 2 working days.
-        clock.Now = new DateTimeOffset(2025, 3, 20, 9, 0, 0, TimeSpan.FromHours(8));
+        clock.SetUtcNow(new DateTimeOffset(2025, 3, 20, 9, 0, 0, TimeSpan.FromHours(8)));
         var firing = new EngineTimerFiring(TestCatalog.Instance, engine);
 
         var first = await new TimerSweeper(database.DataSource, firing, clock).SweepAsync();
@@ -149,6 +150,62 @@ public sealed class CaseCommandsTests(StoreDatabase database) : CleanDatabaseTes
 
         Assert.Equal("no-such-window", refused.WindowId);
         Assert.Null(await store.FindAsync(id));
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_CountsVerifiedComplaintsInTheOfficesCalendarYear_WhenAComplaintIsVerified()
+    {
+        // Shanghai is UTC+8: 2026-01-01 00:10 there is still 2025-12-31 in UTC.
+        var first = await VerifyComplaintAsync("handler-7", new DateTimeOffset(2025, 12, 31, 23, 30, 0, TimeSpan.FromHours(8)));
+        var second = await VerifyComplaintAsync("handler-7", new DateTimeOffset(2025, 12, 31, 23, 50, 0, TimeSpan.FromHours(8)));
+        var otherPerson = await VerifyComplaintAsync("handler-8", new DateTimeOffset(2025, 12, 31, 23, 55, 0, TimeSpan.FromHours(8)));
+        // Misconduct that is no verified complaint (a late extension request) is not on the ladder.
+        await using (var connection = await database.DataSource.OpenConnectionAsync())
+        {
+            await connection.ExecuteAsync(
+                """
+                insert into findings (id, kind, responsible_staff_id, reason, opened_at)
+                values (gen_random_uuid(), 'misconduct', 'handler-7', 'extension requested after the deadline', '2026-01-01 00:05+08')
+                """);
+        }
+        var newYear = await VerifyComplaintAsync("handler-7", new DateTimeOffset(2026, 1, 1, 0, 10, 0, TimeSpan.FromHours(8)));
+        var newYearAgain = await VerifyComplaintAsync("handler-7", new DateTimeOffset(2026, 1, 2, 9, 0, 0, TimeSpan.FromHours(8)));
+
+        Assert.Equal(["1", "2", "1", "1", "2"], new[] { first, second, otherPerson, newYear, newYearAgain });
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_IgnoresTheCallersCount_WhenAComplaintIsVerified()
+    {
+        await VerifyComplaintAsync("handler-7", new DateTimeOffset(2025, 6, 2, 10, 0, 0, TimeSpan.FromHours(8)));
+
+        var second = await VerifyComplaintAsync("handler-7", new DateTimeOffset(2025, 6, 3, 10, 0, 0, TimeSpan.FromHours(8)), claimedPrior: 0);
+
+        Assert.Equal("2", second);
+    }
+
+    // Lodges a complaint, assigns it and verifies it against the person at the instant given; returns
+    // the verified count the verification recorded.
+    private async Task<string> VerifyComplaintAsync(string against, DateTimeOffset at, int? claimedPrior = null)
+    {
+        var office = Actor.Staff("office-1", "efficiency_office");
+        var id = Guid.NewGuid();
+        clock.SetUtcNow(at.AddMinutes(-2));
+        var lodged = await Commands.OpenAsync(TestCatalog.ComplaintDefinitionId, id, new CaseCommand("lodge", office, 0,
+            new Dictionary<string, string> { ["complainant"] = "citizen-1", ["about"] = "rude at the window" }));
+        clock.SetUtcNow(at.AddMinutes(-1));
+        var assigned = await Commands.ExecuteAsync(id, new CaseCommand("assign", office, lodged.Version,
+            new Dictionary<string, string> { ["handler"] = "handler-9" }));
+        clock.SetUtcNow(at);
+        await Commands.ExecuteAsync(id, new CaseCommand("verify", office, assigned.Version,
+            new Dictionary<string, string> { ["against"] = against, ["summary"] = "confirmed by two witnesses" })
+        {
+            PriorVerifiedComplaints = claimedPrior,
+        });
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        return await connection.ExecuteScalarAsync<string?>(
+            "select payload -> 'data' ->> 'verified_count' from case_history where case_id = @id and action = 'verify'", new { id })
+            ?? "no verification recorded";
     }
 
     private static CaseCommand WithWindow(string action, Actor actor, long version, string window) =>

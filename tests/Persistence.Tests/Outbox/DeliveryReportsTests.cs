@@ -1,4 +1,5 @@
 using Dapper;
+using Microsoft.Extensions.Time.Testing;
 using ServiceWindow.Persistence.Cases;
 using ServiceWindow.Persistence.Outbox;
 using ServiceWindow.Persistence.Tests.Store;
@@ -11,7 +12,7 @@ public sealed class DeliveryReportsTests(StoreDatabase database) : CleanDatabase
 {
     private static readonly DateTimeOffset Received = new(2025, 3, 3, 2, 0, 0, TimeSpan.Zero);
     private readonly CaseStore store = new(database.DataSource);
-    private readonly ManualClock clock = new(Received);
+    private readonly FakeTimeProvider clock = new(Received);
 
     private DeliveryReports Reports => new(database.DataSource, clock);
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Dapper;
+using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
 using ServiceWindow.Persistence.Cases;
 using ServiceWindow.Persistence.Outbox;
@@ -12,7 +13,7 @@ namespace ServiceWindow.Persistence.Tests.Outbox;
 public sealed class OutboxDispatcherTests(StoreDatabase database) : CleanDatabaseTest(database)
 {
     private readonly CaseStore store = new(database.DataSource);
-    private readonly ManualClock clock = new(CaseChanges.Start);
+    private readonly FakeTimeProvider clock = new(CaseChanges.Start);
 
     [Fact]
     public async Task DispatchAsync_SendsEachMessageOnce_WhenRunTwice()

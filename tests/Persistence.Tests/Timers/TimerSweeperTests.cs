@@ -1,4 +1,5 @@
 using Dapper;
+using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using ServiceWindow.Persistence.Cases;
 using ServiceWindow.Persistence.Tests.Store;
@@ -11,7 +12,7 @@ namespace ServiceWindow.Persistence.Tests.Timers;
 public sealed class TimerSweeperTests(StoreDatabase database) : CleanDatabaseTest(database)
 {
     private readonly CaseStore store = new(database.DataSource);
-    private readonly ManualClock clock = new(CaseChanges.Start);
+    private readonly FakeTimeProvider clock = new(CaseChanges.Start);
 
     [Fact]
     public async Task SweepAsync_FiresOnlyDueTimers_WhenSomeAreStillPending()
@@ -111,7 +112,7 @@ public sealed class TimerSweeperTests(StoreDatabase database) : CleanDatabaseTes
 
         Assert.Equal(new SweepResult(2, 1, 1), result);
         Assert.Equal(["opened", "escalated:yellow"], await HistoryKinds(healthy));
-        Assert.Equal(1, await Count($"select attempts from timers where case_id = '{broken}' and due_at > '{clock.Now.UtcDateTime:O}'"));
+        Assert.Equal(1, await Count($"select attempts from timers where case_id = '{broken}' and due_at > '{clock.GetUtcNow().UtcDateTime:O}'"));
     }
 
     [Fact]
@@ -137,7 +138,7 @@ public sealed class TimerSweeperTests(StoreDatabase database) : CleanDatabaseTes
         Assert.Equal(["opened"], await HistoryKinds(poisoned));
         Assert.Equal(1L, (await store.LoadAsync(poisoned)).Version);
         Assert.Equal(0, await Count($"select count(*) from outbox where case_id = '{poisoned}'"));
-        Assert.Equal(2, await Count($"select count(*) from timers where case_id = '{poisoned}' and attempts = 1 and last_error like '23514:%' and due_at > '{clock.Now.UtcDateTime:O}'"));
+        Assert.Equal(2, await Count($"select count(*) from timers where case_id = '{poisoned}' and attempts = 1 and last_error like '23514:%' and due_at > '{clock.GetUtcNow().UtcDateTime:O}'"));
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class CalendarLoaderTests
     [Fact]
     public void Load_ReadsEveryPart_WhenTheFileIsValid()
     {
-        var calendar = CalendarLoader.Load("test.json", Valid);
+        var calendar = CalendarLoader.Load("test.json", Valid, FindZone);
 
         Assert.Equal("test", calendar.Id);
         Assert.Equal((2025, 2026), (calendar.FirstCoveredYear, calendar.LastCoveredYear));
@@ -42,7 +42,7 @@ public sealed class CalendarLoaderTests
     [Fact]
     public void Load_UsesDefaultOfficeHours_WhenNoneAreGiven()
     {
-        var calendar = CalendarLoader.Load("test.json", Valid.Replace("\"officeHours\": [\"09:00-12:00\", \"13:30-17:30\"],", "", StringComparison.Ordinal));
+        var calendar = CalendarLoader.Load("test.json", Valid.Replace("\"officeHours\": [\"09:00-12:00\", \"13:30-17:30\"],", "", StringComparison.Ordinal), FindZone);
 
         Assert.Equal(OfficeHours.Default, calendar.OfficeHours);
     }
@@ -50,7 +50,7 @@ public sealed class CalendarLoaderTests
     [Fact]
     public void Load_KeepsConfiguredOfficeHours()
     {
-        var calendar = CalendarLoader.Load("test.json", Valid.Replace("\"13:30-17:30\"", "\"14:00-18:00\"", StringComparison.Ordinal));
+        var calendar = CalendarLoader.Load("test.json", Valid.Replace("\"13:30-17:30\"", "\"14:00-18:00\"", StringComparison.Ordinal), FindZone);
 
         Assert.Equal(new TimeOnly(18, 0), calendar.OfficeHours.Close);
         Assert.Equal(new TimeOnly(14, 0), calendar.OfficeHours.Sessions[1].Start);
@@ -76,7 +76,7 @@ public sealed class CalendarLoaderTests
         var text = Valid.Replace(find, replace, StringComparison.Ordinal);
         Assert.NotEqual(Valid, text);
 
-        var error = Assert.Throws<CalendarFormatException>(() => CalendarLoader.Load("broken.json", text));
+        var error = Assert.Throws<CalendarFormatException>(() => CalendarLoader.Load("broken.json", text, FindZone));
 
         Assert.StartsWith("broken.json: ", error.Message, StringComparison.Ordinal);
         Assert.True(error.Entry.StartsWith(entry, StringComparison.Ordinal), $"{edge}: entry was {error.Entry}");
@@ -87,7 +87,7 @@ public sealed class CalendarLoaderTests
     public void Load_Refuses_WhenNoYearIsCovered()
     {
         var error = Assert.Throws<CalendarFormatException>(() => CalendarLoader.Load("empty.json",
-            """{ "id": "x", "timeZone": "Asia/Shanghai", "weeklyDaysOff": ["Sunday"], "years": [] }"""));
+            """{ "id": "x", "timeZone": "Asia/Shanghai", "weeklyDaysOff": ["Sunday"], "years": [] }""", FindZone));
 
         Assert.Equal("years", error.Entry);
     }
@@ -96,7 +96,7 @@ public sealed class CalendarLoaderTests
     public void Load_Refuses_AYearWithoutHolidays()
     {
         var error = Assert.Throws<CalendarFormatException>(() => CalendarLoader.Load("empty.json",
-            """{ "id": "x", "timeZone": "Asia/Shanghai", "weeklyDaysOff": ["Sunday"], "years": [ { "year": 2027, "holidays": [] } ] }"""));
+            """{ "id": "x", "timeZone": "Asia/Shanghai", "weeklyDaysOff": ["Sunday"], "years": [ { "year": 2027, "holidays": [] } ] }""", FindZone));
 
         Assert.Equal("years[0]", error.Entry);
         Assert.Contains("no holidays", error.Message, StringComparison.Ordinal);
@@ -113,7 +113,7 @@ public sealed class CalendarLoaderTests
     [Fact]
     public void ToJson_ThenLoad_GivesTheSameCalendar()
     {
-        var reloaded = CalendarLoader.Load("again.json", CalendarWriter.ToJson(CnMainland));
+        var reloaded = CalendarLoader.Load("again.json", CalendarWriter.ToJson(CnMainland), FindZone);
 
         Assert.Equal(CnMainland.Years, reloaded.Years);
         Assert.Equal(CnMainland.OfficeHours, reloaded.OfficeHours);

@@ -45,7 +45,7 @@ public sealed class CaseStateJsonTests
         var back = JsonSerializer.Deserialize<CaseState>(JsonSerializer.Serialize(driver.State, Options), Options)!;
         var command = new CaseCommand("complete_investigation", Staff.Handler, back.Version, new Dictionary<string, string> { ["findings"] = "poor" });
 
-        var result = new WorkflowEngine().Execute(driver.Definition, driver.Calendar, back, command, driver.Clock.Now.AddHours(1));
+        var result = new WorkflowEngine().Execute(driver.Definition, driver.Calendar, back, command, driver.Now.AddHours(1));
 
         Assert.Equal("township_review", result.State.Stage);
         Assert.Equal(back.HistoryLength + 1, result.History[0].Sequence);

@@ -55,7 +55,7 @@ public sealed class EscalationLadderTests
         var driver = Accepted();
         driver.AdvanceTo("2025-04-08T10:00:00+08:00");
         var forged = TimerKey.Parse(TimerKey.ForEscalation(1, 1, entrySequence: 99))!.Value;
-        var read = driver.State.Clock!.Snapshot(driver.Calendar, driver.Clock.Now, driver.Definition.Warnings);
+        var read = driver.State.Clock!.Snapshot(driver.Calendar, driver.Now, driver.Definition.Warnings);
 
         Assert.Null(EscalationLadder.ToFire(driver.Definition, driver.State, read, forged));
     }

@@ -49,7 +49,7 @@ public sealed class RecomputeDeadlinesTests
         driver.Open("apply", Staff.Clerk, ("applicant", "Li Hua"), ("household_size", "3"));
         driver.Do("accept", Staff.Clerk, ("handler", Staff.Handler.Id));
 
-        var result = new WorkflowEngine().RecomputeDeadlines(driver.Definition, driver.Calendar, With2027, driver.State, driver.Clock.Now);
+        var result = new WorkflowEngine().RecomputeDeadlines(driver.Definition, driver.Calendar, With2027, driver.State, driver.Now);
 
         Assert.True(result.IsEmpty);
         Assert.Same(driver.State, result.State);

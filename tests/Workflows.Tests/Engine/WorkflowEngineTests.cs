@@ -105,7 +105,7 @@ public sealed class WorkflowEngineTests
         var stale = new CaseCommand("complete_investigation", Staff.Handler, driver.State.Version - 1, new Dictionary<string, string> { ["findings"] = "poor" });
 
         var conflict = Assert.Throws<VersionConflictException>(() =>
-            engine.Execute(driver.Definition, driver.Calendar, driver.State, stale, driver.Clock.Now));
+            engine.Execute(driver.Definition, driver.Calendar, driver.State, stale, driver.Now));
 
         Assert.True(conflict.IsVersionConflict);
         Assert.Equal(RefusalKind.StaleVersion, conflict.Kind);
@@ -175,7 +175,7 @@ public sealed class WorkflowEngineTests
         var v2 = Workflows.Definitions.DefinitionLoader.Load("v2.json", text);
         var command = new CaseCommand("complete_investigation", Staff.Handler, driver.State.Version, new Dictionary<string, string> { ["findings"] = "poor" });
 
-        Assert.Throws<ArgumentException>(() => new WorkflowEngine().Execute(v2, driver.Calendar, driver.State, command, driver.Clock.Now));
+        Assert.Throws<ArgumentException>(() => new WorkflowEngine().Execute(v2, driver.Calendar, driver.State, command, driver.Now));
     }
 
     [Fact]

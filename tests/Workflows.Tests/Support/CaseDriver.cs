@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using ServiceWindow.Workflows.Calendar;
 using ServiceWindow.Workflows.Definitions;
 using ServiceWindow.Workflows.Engine;
@@ -5,7 +6,7 @@ using ServiceWindow.Workflows.Engine;
 namespace ServiceWindow.Workflows.Tests.Support;
 
 /// Runs one case the way the store and scheduler would: applies results, keeps the history and the
-/// effects, and fires due timers in order as the fake clock moves.
+/// effects, and fires due timers in order as the FakeTimeProvider moves.
 public sealed class CaseDriver
 {
     private readonly WorkflowEngine engine = new();
@@ -17,7 +18,8 @@ public sealed class CaseDriver
     {
         Definition = definition;
         Calendar = calendar ?? Calendars.CnMainland;
-        Clock = new FakeClock(start);
+        Clock = new FakeTimeProvider(start.ToUniversalTime());
+        Clock.SetLocalTimeZone(Calendars.Shanghai);
     }
 
     public static CaseDriver For(string definitionId, string start) =>
@@ -27,7 +29,11 @@ public sealed class CaseDriver
 
     public WorkingCalendar Calendar { get; }
 
-    public FakeClock Clock { get; }
+    /// The clock the test moves; the engine is handed its reading, never the provider.
+    public FakeTimeProvider Clock { get; }
+
+    /// The clock read in office time (Asia/Shanghai), as history entries and notices show it.
+    public DateTimeOffset Now => TimeZoneInfo.ConvertTime(Clock.GetUtcNow(), Calendars.Shanghai);
 
     public CaseState State { get; private set; } = null!;
 
@@ -42,13 +48,13 @@ public sealed class CaseDriver
     public IReadOnlyCollection<ScheduleTimer> Scheduled => scheduled.Values;
 
     public TransitionResult Open(string action, Actor actor, params (string Name, string Value)[] inputs) =>
-        Apply(engine.Open(Definition, Calendar, Guid.NewGuid(), Command(action, actor, 0, inputs), Clock.Now));
+        Apply(engine.Open(Definition, Calendar, Guid.NewGuid(), Command(action, actor, 0, inputs), Now));
 
     public TransitionResult Do(string action, Actor actor, params (string Name, string Value)[] inputs) =>
         Do(Command(action, actor, inputs));
 
     public TransitionResult Do(CaseCommand command) =>
-        Apply(engine.Execute(Definition, Calendar, State, command, Clock.Now));
+        Apply(engine.Execute(Definition, Calendar, State, command, Now));
 
     /// A command on the current version, for a test that sets what the store would add (e.g. the complaint count).
     public CaseCommand Command(string action, Actor actor, params (string Name, string Value)[] inputs) =>
@@ -61,20 +67,20 @@ public sealed class CaseDriver
         while (scheduled.Values.Where(t => t.DueAt <= instant).OrderBy(t => t.DueAt).FirstOrDefault() is { } next)
         {
             scheduled.Remove(next.Key);
-            if (next.DueAt > Clock.Now)
+            if (next.DueAt > Now)
             {
-                Clock.SetTo(next.DueAt);
+                Clock.SetUtcNow(next.DueAt.ToUniversalTime());
             }
-            var result = engine.FireTimer(Definition, Calendar, State, next.Key, Clock.Now);
+            var result = engine.FireTimer(Definition, Calendar, State, next.Key, Now);
             fired.Add(Apply(result));
         }
-        Clock.SetTo(instant);
+        Clock.SetUtcNow(instant.ToUniversalTime());
         return fired;
     }
 
     public List<TransitionResult> AdvanceTo(string instant) => AdvanceTo(Calendars.Instant(instant));
 
-    public TransitionResult Fire(string key) => Apply(engine.FireTimer(Definition, Calendar, State, key, Clock.Now));
+    public TransitionResult Fire(string key) => Apply(engine.FireTimer(Definition, Calendar, State, key, Now));
 
     public TransitionRefusedException Refused(string action, Actor actor, params (string Name, string Value)[] inputs) =>
         Refused(Command(action, actor, inputs));

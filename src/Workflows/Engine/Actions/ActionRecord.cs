@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace ServiceWindow.Workflows.Engine.Actions;
 
 /// What an action kind adds to the history entry, the notices and the effects of the action it runs in.

@@ -1,3 +1,4 @@
+using System.Linq;
 using ServiceWindow.Workflows.Accountability;
 using ServiceWindow.Workflows.Clock;
 using ServiceWindow.Workflows.Definitions;

@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using ServiceWindow.Workflows.Definitions;
 
 namespace ServiceWindow.Workflows.Engine.Actions;

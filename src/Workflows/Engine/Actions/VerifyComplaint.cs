@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq;
 using ServiceWindow.Workflows.Accountability;
 using ServiceWindow.Workflows.Definitions;
 

@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using ServiceWindow.Workflows.Clock;
 using ServiceWindow.Workflows.Definitions;
 

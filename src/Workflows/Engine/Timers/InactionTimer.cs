@@ -1,6 +1,7 @@
+using System;
+using System.Collections.Generic;
 using ServiceWindow.Workflows.Accountability;
 using ServiceWindow.Workflows.Clock;
-using ServiceWindow.Workflows.Definitions;
 
 namespace ServiceWindow.Workflows.Engine.Timers;
 

@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
 using ServiceWindow.Workflows.Clock;
 using ServiceWindow.Workflows.Definitions;
 

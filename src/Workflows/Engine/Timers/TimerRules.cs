@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace ServiceWindow.Workflows.Engine.Timers;
 
 /// Every timer kind the engine knows, in the order their timers are scheduled.

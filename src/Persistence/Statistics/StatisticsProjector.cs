@@ -1,0 +1,81 @@
+using Dapper;
+using Npgsql;
+using ServiceWindow.Persistence.Cases;
+
+namespace ServiceWindow.Persistence.Statistics;
+
+/// Keeps `case_facts` up to date for the live figures. Each run looks only at the history recorded
+/// since the last run (through the `recorded_at` index) and re-reads the facts of the cases whose
+/// history grew, so neither a command nor a report pays for the history's size. A background job
+/// calls <see cref="RunAsync"/> every few seconds; several hosts may run it at once.
+public sealed class StatisticsProjector(NpgsqlDataSource dataSource, IWorkflowCatalog catalog, TimeProvider clock)
+{
+    // A transaction stamps its entries with its start time but may commit later; looking back this
+    // far finds them. The comparison with the projected length keeps the overlap from re-reading.
+    internal static readonly TimeSpan Overlap = TimeSpan.FromMinutes(5);
+
+    private const int BatchSize = 500;
+
+    /// Projects every case whose history grew since the last run; returns how many cases it read.
+    public async Task<int> RunAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var since = await connection.ExecuteScalarAsync<DateTime?>(new CommandDefinition(
+            "select recorded_until from statistics_projection where id = 1", cancellationToken: cancellationToken));
+        var from = since is { } last ? last - Overlap : DateTime.UnixEpoch;
+        var until = await connection.ExecuteScalarAsync<DateTime?>(new CommandDefinition(
+            "select max(recorded_at) from case_history where recorded_at > @from",
+            new { from }, cancellationToken: cancellationToken));
+        if (until is null)
+        {
+            return 0;
+        }
+        var lagging = (await connection.QueryAsync<(Guid, int)>(new CommandDefinition(
+            """
+            select c.id, c.history_length
+            from cases c
+            left join case_facts f on f.case_id = c.id
+            where c.id in (select h.case_id from case_history h where h.recorded_at > @from)
+              and c.history_length > coalesce(f.history_length, 0)
+            """,
+            new { from }, cancellationToken: cancellationToken))).ToList();
+        var projected = await ProjectAsync(connection, lagging, cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            insert into statistics_projection (id, recorded_until) values (1, @until)
+            on conflict (id) do update set recorded_until = greatest(statistics_projection.recorded_until, excluded.recorded_until)
+            """,
+            new { until }, cancellationToken: cancellationToken));
+        return projected;
+    }
+
+    /// Projects every case whose facts lag its history, whatever the cursor says (the month close).
+    internal async Task<int> CatchUpAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var lagging = (await connection.QueryAsync<(Guid, int)>(new CommandDefinition(
+            """
+            select c.id, c.history_length
+            from cases c
+            left join case_facts f on f.case_id = c.id
+            where c.history_length > coalesce(f.history_length, 0)
+            """, cancellationToken: cancellationToken))).ToList();
+        return await ProjectAsync(connection, lagging, cancellationToken);
+    }
+
+    private async Task<int> ProjectAsync(NpgsqlConnection connection, List<(Guid, int)> lagging, CancellationToken cancellationToken)
+    {
+        if (lagging.Count == 0)
+        {
+            return 0;
+        }
+        var source = await CaseFactsSource.LoadAsync(connection, catalog, cancellationToken);
+        foreach (var batch in lagging.Chunk(BatchSize))
+        {
+            var facts = await source.ReadAsync(connection, batch, cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await CaseFactsTable.WriteAsync(connection, transaction, facts, clock.GetUtcNow(), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        return lagging.Count;
+    }
+}

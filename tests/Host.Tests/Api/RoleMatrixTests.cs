@@ -1,0 +1,88 @@
+using System.Net;
+using System.Net.Http.Json;
+using ServiceWindow.Testing;
+
+namespace ServiceWindow.Host.Tests.Api;
+
+/// Every staff endpoint against every role: allowed roles get past authorization (whatever the
+/// answer then is), other roles get 403, no credentials 401. The public routes need none.
+[Collection(HostDatabase.Name)]
+public sealed class RoleMatrixTests(HostDatabaseFixture fixture) : CleanDatabaseTest(fixture)
+{
+    // One person per role: who holds exactly that role in the demo office.
+    private static readonly Dictionary<string, string> PersonFor = new()
+    {
+        ["clerk"] = "liu.yang",
+        ["section_chief"] = "chen.jing",
+        ["leader"] = "sun.min",
+        ["efficiency_office"] = "zhou.qiang",
+        ["admin"] = "admin",
+    };
+
+    private static readonly string[] Readers = ["clerk", "section_chief", "leader", "efficiency_office"];
+
+    private static readonly (string Method, string Path, string[] Allowed)[] Endpoints =
+    [
+        ("POST", "/api/v1/cases", ["clerk"]),
+        ("GET", "/api/v1/cases", Readers),
+        ("GET", "/api/v1/cases/{id}", Readers),
+        ("GET", "/api/v1/cases/{id}/history", Readers),
+        ("POST", "/api/v1/cases/{id}/actions/register", Readers),
+        ("GET", "/api/v1/queues/mine", Readers),
+        ("GET", "/api/v1/windows", [.. Readers, "admin"]),
+    ];
+
+    // One app and one case for the whole matrix: each cell is one request, and every wrong cell is reported.
+    [Fact]
+    public async Task Endpoints_AnswerByRole_ForEveryRoleAndWithoutCredentials()
+    {
+        await using var session = await ApiSession.StartAsync(fixture);
+        var clerk = await session.SignedInAsync("wang.fang");
+        var opened = await (await clerk.OpenAsync(ApiSession.MarriageIntake())).ReadAsync(HttpStatusCode.Created);
+        var wrong = new List<string>();
+        var cells = 0;
+
+        foreach (var (method, path, allowed) in Endpoints)
+        {
+            foreach (var role in PersonFor.Keys.Append(""))
+            {
+                cells++;
+                var client = role.Length == 0 ? session.Anonymous() : await session.SignedInAsync(PersonFor[role]);
+                var request = new HttpRequestMessage(new HttpMethod(method), path.Replace("{id}", opened.Id().ToString()));
+                if (method == "POST")
+                {
+                    request.Content = path.EndsWith("/cases") ? JsonContent.Create(ApiSession.MarriageIntake()) : JsonContent.Create(new { certificate_number = "J1" });
+                    request.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
+                }
+                var status = (int)(await client.SendAsync(request)).StatusCode;
+                var expected = role.Length == 0 ? "401" : allowed.Contains(role) ? "allowed" : "403";
+                var right = expected switch
+                {
+                    "401" => status == 401,
+                    "403" => status == 403,
+                    _ => status is not (401 or 403) && status < 500,
+                };
+                if (!right)
+                {
+                    wrong.Add($"{method} {path} as {(role.Length == 0 ? "nobody" : role)}: {status}, expected {expected}");
+                }
+            }
+        }
+
+        Assert.Equal(42, cells);
+        Assert.Empty(wrong);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/catalogue")]
+    [InlineData("/openapi/v1.json")]
+    [InlineData("/api/docs")]
+    public async Task PublicPage_Returns200_WithoutCredentials(string path)
+    {
+        await using var session = await ApiSession.StartAsync(fixture);
+
+        var response = await session.Anonymous().GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}

@@ -1,0 +1,32 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ServiceWindow.Web.Tests;
+
+/// Signs a request in as the staff member its test headers name, with the claims the sign-in
+/// branch issues: NameIdentifier = staff id, one Role claim per role. No header, no sign-in.
+public sealed class TestAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "Test";
+    public const string StaffHeader = "X-Test-Staff";
+    public const string RolesHeader = "X-Test-Roles";
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (Request.Headers[StaffHeader] is not [{ Length: > 0 } staff])
+        {
+            return Task.FromResult(AuthenticateResult.NoResult());
+        }
+        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, staff) };
+        claims.AddRange(Request.Headers[RolesHeader].ToString()
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(role => new Claim(ClaimTypes.Role, role)));
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
+    }
+}
