@@ -15,6 +15,7 @@ using ServiceWindow.Persistence.Catalogue;
 using ServiceWindow.Workflows.Engine;
 using ServiceWindow.Persistence.Database;
 using ServiceWindow.Persistence.Migrations;
+using ServiceWindow.Persistence.Statistics;
 
 namespace ServiceWindow.Host;
 
@@ -46,6 +47,8 @@ public static class WebHost
         services.AddSingleton<WorkflowEngine>();
         services.AddSingleton<CaseStore>();
         services.AddSingleton<CaseCommands>();
+        services.AddSingleton<StatisticsProjector>();
+        services.AddSingleton<MonthlyStatistics>();
         NotificationSetup.AddNotifications(services, builder.Configuration);
         SchedulerSetup.AddScheduler(services, builder.Configuration);
         ApiSetup.AddApi(services, builder.Configuration);

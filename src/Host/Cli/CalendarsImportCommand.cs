@@ -41,9 +41,21 @@ public sealed class CalendarsImportCommand : ICliCommand
         var text = await File.ReadAllTextAsync(file, cancellationToken);
         try
         {
-            var years = IsIcs(file, text)
-                ? IcsImporter.Parse(Path.GetFileName(file), text)
-                : [HolidayCnImporter.Parse(Path.GetFileName(file), text)];
+            IReadOnlyList<CalendarYear> years;
+            if (IsIcs(file, text))
+            {
+                // Times in the feed are read in the office's zone; events skipped are named, not fatal.
+                var feed = IcsImporter.Read(Path.GetFileName(file), text, calendar.TimeZone);
+                foreach (var note in feed.Notes)
+                {
+                    context.Out.WriteLine($"{id}: skipped: {note}");
+                }
+                years = feed.Years;
+            }
+            else
+            {
+                years = [HolidayCnImporter.Parse(Path.GetFileName(file), text)];
+            }
             var (updated, changes) = CalendarImport.Apply(calendar, years, replace);
             foreach (var change in changes)
             {

@@ -1,5 +1,6 @@
 using Hangfire;
 using Npgsql;
+using ServiceWindow.Persistence.Cases;
 using ServiceWindow.Persistence.Months;
 
 namespace ServiceWindow.Host.Scheduling;
@@ -8,7 +9,7 @@ namespace ServiceWindow.Host.Scheduling;
 /// 01:00 closes the month when it comes back (Hangfire's relaxed misfire handling runs a missed
 /// occurrence once). Closing twice is a no-op; the lock only keeps two runs from racing.
 /// Stored jobs name this type: do not rename it.
-public sealed class MonthlyCloseJob(NpgsqlDataSource dataSource, TimeProvider clock, ILogger<MonthlyCloseJob> logger)
+public sealed class MonthlyCloseJob(NpgsqlDataSource dataSource, IWorkflowCatalog catalog, TimeProvider clock, ILogger<MonthlyCloseJob> logger)
 {
     public const string Id = "monthly-close";
     public const string Cron = "0 1 1 * *";
@@ -17,8 +18,9 @@ public sealed class MonthlyCloseJob(NpgsqlDataSource dataSource, TimeProvider cl
     [DisableConcurrentExecution(timeoutInSeconds: 60)]
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var month = MonthlyClose.PreviousMonth(clock.GetUtcNow());
-        if (await new MonthlyClose(dataSource, clock).CloseAsync(month, cancellationToken))
+        var close = new MonthlyClose(dataSource, catalog, clock);
+        var month = close.PreviousMonth();
+        if (await close.CloseAsync(month, cancellationToken))
         {
             logger.LogInformation("Closed month {Month:yyyy-MM}", month);
         }

@@ -38,6 +38,8 @@ public sealed class RecurringJobsRegistration(IRecurringJobManager recurring, IB
             JobCron.Every(options.Value.SweepInterval), zone);
         recurring.AddOrUpdate<OutboxDispatchJob>(OutboxDispatchJob.Id, job => job.RunAsync(CancellationToken.None),
             JobCron.Every(options.Value.OutboxInterval), zone);
+        recurring.AddOrUpdate<StatisticsProjectionJob>(StatisticsProjectionJob.Id, job => job.RunAsync(CancellationToken.None),
+            JobCron.Every(options.Value.StatisticsInterval), zone);
         recurring.AddOrUpdate<MonthlyCloseJob>(MonthlyCloseJob.Id, job => job.RunAsync(CancellationToken.None), MonthlyCloseJob.Cron, zone);
         recurring.AddOrUpdate<DeadlineRecomputeJob>(DeadlineRecomputeJob.Id, job => job.RunAsync(CancellationToken.None),
             DeadlineRecomputeJob.NightlyCron, zone);

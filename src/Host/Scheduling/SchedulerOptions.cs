@@ -15,6 +15,9 @@ public sealed class SchedulerOptions
 
     public TimeSpan OutboxInterval { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// How often the statistics facts catch up with the history; live reports lag by at most this.
+    public TimeSpan StatisticsInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// How often a server looks for recurring and delayed jobs that came due; a 10 s cron runs only
     /// as often as this allows (Hangfire's default of 15 s would stretch it to 15 s).
     public TimeSpan SchedulePollingInterval { get; set; } = TimeSpan.FromSeconds(1);

@@ -12,13 +12,9 @@ namespace ServiceWindow.Persistence.Months;
 /// per dimension and key. Closing twice is a no-op.
 public sealed class MonthlyClose
 {
-    /// The zone of the Quartz schedule until the scheduler reads it from the calendar; the close
-    /// itself cuts months in the calendar's zone.
-    public static readonly TimeZoneInfo OfficeTimeZone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-
     private readonly NpgsqlDataSource dataSource;
     private readonly TimeProvider clock;
-    private readonly IWorkflowCatalog? catalog;
+    private readonly IWorkflowCatalog catalog;
     private readonly StatisticsOptions options;
 
     public MonthlyClose(NpgsqlDataSource dataSource, IWorkflowCatalog catalog, TimeProvider clock, StatisticsOptions? options = null)
@@ -30,23 +26,11 @@ public sealed class MonthlyClose
         this.options = options ?? new StatisticsOptions();
     }
 
-    /// A close without a catalogue records the month and its counts but freezes no figures; kept for
-    /// the current scheduler job, which is to pass the catalogue.
-    public MonthlyClose(NpgsqlDataSource dataSource, TimeProvider clock)
-    {
-        this.dataSource = dataSource;
-        this.clock = clock;
-        options = new StatisticsOptions();
-    }
-
-    private TimeZoneInfo Zone => catalog?.Calendar.TimeZone ?? OfficeTimeZone;
+    private TimeZoneInfo Zone => catalog.Calendar.TimeZone;
 
     /// The month that ended most recently, in <paramref name="zone"/>, at <paramref name="now"/>.
     public static DateOnly PreviousMonth(DateTimeOffset now, TimeZoneInfo zone) =>
         StatisticsMonth.Containing(now, zone).Month.AddMonths(-1);
-
-    /// The month that ended most recently in office time.
-    public static DateOnly PreviousMonth(DateTimeOffset now) => PreviousMonth(now, OfficeTimeZone);
 
     /// The month that ended most recently in the calendar's zone.
     public DateOnly PreviousMonth() => PreviousMonth(clock.GetUtcNow(), Zone);

@@ -59,6 +59,16 @@ public sealed class CalendarsImportCommandTests : IDisposable
         Assert.Equal(before, await File.ReadAllTextAsync(CalendarPath));
     }
 
+    [Fact]
+    public async Task Run_ImportsAPublishersFeed_NamingTheEventsItSkips()
+    {
+        var (exit, output, error) = await RunAsync("calendars", "import", "--calendar", "cn-mainland", Sample("public-holidays-2024-2025.ics"));
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("cn-mainland: 2025: unchanged", output, StringComparison.Ordinal);
+        Assert.Contains(output.Split('\n'), line => line.StartsWith("cn-mainland: skipped: ", StringComparison.Ordinal) && line.Contains("元宵节", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("holiday-cn-2027-unpublished.json", "not published", "an empty year")]
     [InlineData("holiday-cn-2025-contradicting.json", "both a day off and a make-up workday", "a self-contradicting year")]

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
@@ -23,7 +24,7 @@ public sealed class NotificationsApiTests(HostDatabaseFixture database) : IAsync
     {
         await database.ResetAsync();
         factory = new ServiceWindowFactory(database.ConnectionString,
-            new Dictionary<string, string> { ["ServiceWindow:Notifications:Sms:Secret"] = Secret }, new ManualClock(Now));
+            new Dictionary<string, string> { ["ServiceWindow:Notifications:Sms:Secret"] = Secret }, new FakeTimeProvider(Now));
     }
 
     public async Task DisposeAsync() => await factory.DisposeAsync();
@@ -85,7 +86,7 @@ public sealed class NotificationsApiTests(HostDatabaseFixture database) : IAsync
     [Fact]
     public async Task PostDelivery_Returns401_WhenNoSecretIsConfigured()
     {
-        await using var unconfigured = new ServiceWindowFactory(database.ConnectionString, clock: new ManualClock(Now));
+        await using var unconfigured = new ServiceWindowFactory(database.ConnectionString, clock: new FakeTimeProvider(Now));
         var id = await AddMessageAsync();
         var body = $$"""{"messageId": {{id}}, "status": "delivered", "reportedAt": "2026-03-02T00:59:00Z"}""";
 

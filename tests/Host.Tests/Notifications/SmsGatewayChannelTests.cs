@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
@@ -20,7 +21,7 @@ public sealed class SmsGatewayChannelTests(HostDatabaseFixture database) : IAsyn
     private const string Secret = "channel-test-secret-0123456789";
     private static readonly DateTimeOffset Now = new(2026, 3, 2, 1, 0, 0, TimeSpan.Zero); // 1772413200
     private static readonly Guid CaseId = Guid.Parse("6f1c2d3e-4b5a-4c6d-8e7f-0a1b2c3d4e5f");
-    private readonly ManualClock clock = new(Now);
+    private readonly FakeTimeProvider clock = new(Now);
     private SmsPlatformStub platform = null!;
 
     public async Task InitializeAsync()

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Text;
 using ServiceWindow.Host.Notifications;
 
@@ -12,7 +13,7 @@ public sealed class SmsSignatureTests
     // openssl: printf '%s' '1764585600.{"messageId":42,"status":"delivered"}' | openssl dgst -sha256 -hmac 'test-secret-0123456789'
     private const string Expected = "sha256=e6b14f65b07ce655213de59f559ace4d7286ee9e18df6fc62586e1da3007c59f";
 
-    private static SmsSignature At(DateTimeOffset now, string secret = Secret) => new(secret, new ManualClock(now), TimeSpan.FromMinutes(5));
+    private static SmsSignature At(DateTimeOffset now, string secret = Secret) => new(secret, new FakeTimeProvider(now), TimeSpan.FromMinutes(5));
 
     private static readonly DateTimeOffset SignedAt = DateTimeOffset.FromUnixTimeSeconds(1764585600);
 

@@ -20,7 +20,7 @@ public sealed class MonthlyCloseTests(StoreDatabase database) : CleanDatabaseTes
     [InlineData("late on the 1st", "2025-06-01T23:00:00+08:00", "2025-05-01")]
     public void PreviousMonth_IsTheMonthBeforeInOfficeTime(string edge, string now, string expected)
     {
-        Assert.True(MonthlyClose.PreviousMonth(DateTimeOffset.Parse(now)) == DateOnly.Parse(expected), edge);
+        Assert.True(MonthlyClose.PreviousMonth(DateTimeOffset.Parse(now), StatisticsCatalog.Instance.Calendar.TimeZone) == DateOnly.Parse(expected), edge);
     }
 
     [Fact]
@@ -29,7 +29,7 @@ public sealed class MonthlyCloseTests(StoreDatabase database) : CleanDatabaseTes
         var store = new CaseStore(database.DataSource);
         await store.CommitAsync(CaseChanges.NewCase(at: new DateTimeOffset(2025, 3, 10, 2, 0, 0, TimeSpan.Zero)));
         await store.CommitAsync(CaseChanges.NewCase(at: new DateTimeOffset(2025, 4, 2, 2, 0, 0, TimeSpan.Zero)));
-        var close = new MonthlyClose(database.DataSource, new FakeTimeProvider(new DateTimeOffset(2025, 4, 1, 1, 0, 0, TimeSpan.FromHours(8))));
+        var close = new MonthlyClose(database.DataSource, StatisticsCatalog.Instance, new FakeTimeProvider(new DateTimeOffset(2025, 4, 1, 1, 0, 0, TimeSpan.FromHours(8))));
 
         var first = await close.CloseAsync(new DateOnly(2025, 3, 1));
         var second = await close.CloseAsync(new DateOnly(2025, 3, 1));
@@ -42,7 +42,7 @@ public sealed class MonthlyCloseTests(StoreDatabase database) : CleanDatabaseTes
     [Fact]
     public async Task CloseAsync_Refuses_WhenMonthHasNotEnded()
     {
-        var close = new MonthlyClose(database.DataSource, new FakeTimeProvider(new DateTimeOffset(2025, 3, 31, 12, 0, 0, TimeSpan.FromHours(8))));
+        var close = new MonthlyClose(database.DataSource, StatisticsCatalog.Instance, new FakeTimeProvider(new DateTimeOffset(2025, 3, 31, 12, 0, 0, TimeSpan.FromHours(8))));
 
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => close.CloseAsync(new DateOnly(2025, 3, 1)));
     }

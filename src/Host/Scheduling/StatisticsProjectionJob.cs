@@ -1,0 +1,23 @@
+using Hangfire;
+using ServiceWindow.Persistence.Statistics;
+
+namespace ServiceWindow.Host.Scheduling;
+
+/// Brings the per-case statistics facts up to the history that grew since the last run, so reports
+/// read facts and a command's cost does not grow with history. Overlapping runs would only redo the
+/// same cases, so they are kept apart. Stored jobs name this type: do not rename it.
+public sealed class StatisticsProjectionJob(StatisticsProjector projector, ILogger<StatisticsProjectionJob> logger)
+{
+    public const string Id = "statistics-projection";
+
+    [JobDisplayName("statistics projection")]
+    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var projected = await projector.RunAsync(cancellationToken);
+        if (projected > 0)
+        {
+            logger.LogInformation("Statistics: facts of {Cases} cases brought up to date", projected);
+        }
+    }
+}
