@@ -63,6 +63,7 @@ public static class WebHost
 
     private static void MapEndpoints(WebApplication app)
     {
+        app.UseSecurityHeaders();
         ApiSetup.UseLocalization(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();

@@ -30,6 +30,12 @@ public sealed class Validation
             Add(path, ApiText.Get("validation.length", min, max));
             return null;
         }
+        // PostgreSQL cannot store U+0000 in text or jsonb, and no field needs other control characters.
+        if (trimmed.Any(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r')))
+        {
+            Add(path, ApiText.Get("validation.control"));
+            return null;
+        }
         return trimmed;
     }
 

@@ -50,7 +50,6 @@ public static class CaseWriter
         try
         {
             await batch.ExecuteNonQueryAsync(cancellationToken);
-            OpenCaseStatement.Release(batch);
         }
         catch (PostgresException e) when (IsConflict(e))
         {

@@ -11,19 +11,15 @@ namespace ServiceWindow.Persistence.Cases;
 /// Rows are plain `values` lists rather than arrays through `unnest`, which the server would have
 /// to build and take apart again (about a tenth of the statement's execution); so the text depends
 /// on how many entries, timers and messages there are, and each such shape is built once.
-/// Each shape also keeps its batch commands, parameters made and typed once, for reuse: one
-/// execution at a time, handed back by <see cref="Release"/> once the batch has run. Npgsql then
-/// keeps each parameter's resolved type and writer instead of finding them again for about forty
-/// new parameters on every intake.
+/// Batch commands are not reused between intakes: Npgsql keeps a command's auto-prepared statement
+/// on the command, so one reused on another connection (a new pool after a restart, a connection
+/// pruned and opened again) names a prepared statement that connection does not have, and the intake fails.
 internal sealed class OpenCaseStatement
 {
     private static readonly ConcurrentDictionary<(int Entries, int Timers, int Messages), OpenCaseStatement> Shapes = new();
-    // By the statement text's reference: Release looks commands up without hashing their text.
-    private static readonly ConcurrentDictionary<string, OpenCaseStatement> ByText = new(ReferenceEqualityComparer.Instance);
 
     private readonly (int Entries, int Timers, int Messages) shape;
     private readonly string sql;
-    private readonly ConcurrentBag<NpgsqlBatchCommand> idle = [];
 
     private OpenCaseStatement((int Entries, int Timers, int Messages) shape)
     {
@@ -34,30 +30,10 @@ internal sealed class OpenCaseStatement
     /// A command that writes <paramref name="change"/>, a new case, with its linked history.
     public static NpgsqlBatchCommand Command(CaseChange change, IReadOnlyList<LinkedHistoryRow> history)
     {
-        var statement = Shapes.GetOrAdd((history.Count, change.TimersToSchedule.Count, change.Notifications.Count), shape =>
-        {
-            var made = new OpenCaseStatement(shape);
-            ByText[made.sql] = made;
-            return made;
-        });
-        var command = statement.idle.TryTake(out var reused) ? reused : statement.Create();
+        var statement = Shapes.GetOrAdd((history.Count, change.TimersToSchedule.Count, change.Notifications.Count), shape => new OpenCaseStatement(shape));
+        var command = statement.Create();
         statement.Fill(command.Parameters, change, history);
         return command;
-    }
-
-    /// Takes back this statement's commands from a batch that has run to the end; a batch that
-    /// failed keeps them, and they are dropped with it.
-    public static void Release(NpgsqlBatch batch)
-    {
-        for (var i = batch.BatchCommands.Count - 1; i >= 0; i--)
-        {
-            var command = batch.BatchCommands[i];
-            if (ByText.TryGetValue(command.CommandText, out var statement))
-            {
-                batch.BatchCommands.RemoveAt(i);
-                statement.idle.Add(command);
-            }
-        }
     }
 
     private NpgsqlBatchCommand Create()

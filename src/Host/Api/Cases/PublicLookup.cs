@@ -36,9 +36,9 @@ public sealed class PublicLookup(CaseQueries queries, CaseRatings ratings, IWork
         {
             validation.Add("$.score", ApiText.Get("validation.range", 1, 5));
         }
-        if (request.Comment is { Length: > 500 })
+        if (!string.IsNullOrWhiteSpace(request.Comment))
         {
-            validation.Add("$.comment", ApiText.Get("validation.length", 0, 500));
+            validation.Text("$.comment", request.Comment, 0, 500);
         }
         validation.Text("$.secret", request.Secret, 1, 64);
         validation.ThrowIfInvalid();
