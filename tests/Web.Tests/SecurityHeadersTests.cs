@@ -6,7 +6,7 @@ public sealed class SecurityHeadersTests(WebFixture web)
     [Theory]
     [InlineData("/guide")]
     [InlineData("/hall")]
-    public async Task ApplyAsync_SendsPolicyWithoutInlineScripts(string path)
+    public async Task Page_IsSentWithAPolicyWithoutInlineScriptsOrStyles(string path)
     {
         using var client = web.CreateClient();
         using var response = await client.GetAsync(path);
@@ -15,6 +15,6 @@ public sealed class SecurityHeadersTests(WebFixture web)
         Assert.Contains("script-src 'self'", policy);
         Assert.DoesNotContain("unsafe-inline", policy);
         Assert.Equal("nosniff", string.Join("", response.Headers.GetValues("X-Content-Type-Options")));
-        Assert.Equal("same-origin", string.Join("", response.Headers.GetValues("Referrer-Policy")));
+        Assert.Equal("no-referrer", string.Join("", response.Headers.GetValues("Referrer-Policy")));
     }
 }

@@ -4,8 +4,8 @@ using ServiceWindow.Persistence.Display;
 
 namespace ServiceWindow.Host.Pages;
 
-/// The server-rendered UI: Razor Pages, the two languages, the assets in wwwroot and the headers
-/// every page is sent with.
+/// The server-rendered UI: Razor Pages, the two languages and the assets in wwwroot (the security
+/// headers every response carries are `Security/SecurityHeaders`).
 public static class PagesSetup
 {
     public const string DefaultCulture = "zh-CN";
@@ -28,7 +28,6 @@ public static class PagesSetup
 
     public static void UsePages(WebApplication app)
     {
-        app.Use(SecurityHeaders.ApplyAsync);
         app.UseStaticFiles();
         app.MapRazorPages();
     }
