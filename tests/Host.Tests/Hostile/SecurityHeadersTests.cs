@@ -40,4 +40,18 @@ public sealed class SecurityHeadersTests(HostDatabaseFixture fixture) : CleanDat
         }
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, answers.Single(a => a.What == "too large 413").Response.StatusCode);
     }
+
+    [Fact]
+    public async Task ApiReference_AloneMayRunInlineScript_WhileItsDocumentMayNot()
+    {
+        await using var session = await ApiSession.StartAsync(fixture);
+        var anonymous = session.Anonymous();
+
+        var page = await anonymous.GetAsync("/api/docs/");
+        var document = await anonymous.GetAsync("/openapi/v1.json");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("script-src 'self' 'unsafe-inline'", Assert.Single(page.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", Assert.Single(document.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+    }
 }
