@@ -9,6 +9,10 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 using ServiceWindow.Host.Api.Cases;
+using ServiceWindow.Host.Api.Complaints;
+using ServiceWindow.Host.Api.Findings;
+using ServiceWindow.Host.Api.Inquiries;
+using ServiceWindow.Persistence.Accountability;
 using ServiceWindow.Persistence.Audit;
 using ServiceWindow.Persistence.Cases;
 using ServiceWindow.Persistence.Queries;
@@ -70,6 +74,13 @@ public static class ApiSetup
         services.AddSingleton<CaseReading>();
         services.AddSingleton<CaseActions>();
         services.AddSingleton<PublicLookup>();
+        // Inquiries, complaints and findings
+        services.AddSingleton<ReferralQueries>();
+        services.AddSingleton<ComplaintQueries>();
+        services.AddSingleton<FindingRegister>();
+        services.AddSingleton<InquiryHandling>();
+        services.AddSingleton<ComplaintHandling>();
+        services.AddSingleton<FindingReview>();
     }
 
     /// Runs before the exception handler, so problems it writes are in the request's language.
@@ -116,6 +127,9 @@ public static class ApiSetup
         app.MapCatalogueApi();
         app.MapPublicCasesApi();
         app.MapStatisticsApi();
+        app.MapInquiriesApi();
+        app.MapComplaintsApi();
+        app.MapFindingsApi();
     }
 
     private sealed class ZonedTimes(IWorkflowCatalog catalog) : IConfigureOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>
