@@ -114,6 +114,11 @@ public static class ApiSetup
         app.Use((context, next) => context.Request.ContentLength > MaxBodyBytes
             ? throw new Microsoft.AspNetCore.Http.BadHttpRequestException("request body too large", StatusCodes.Status413PayloadTooLarge)
             : next(context));
+        // A browser marks a request another site started; a write carrying the sign-in cookie from one is refused.
+        // SameSite=Strict already keeps the cookie off such requests; this holds where a browser does not.
+        app.Use((context, next) => IsCrossSiteCookieWrite(context.Request)
+            ? throw new ApiProblemException(StatusCodes.Status403Forbidden, "problem.403")
+            : next(context));
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -131,6 +136,13 @@ public static class ApiSetup
         app.MapComplaintsApi();
         app.MapFindingsApi();
     }
+
+    private static bool IsCrossSiteCookieWrite(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api")
+        && !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method))
+        && (request.Headers["Sec-Fetch-Site"].ToString() is "cross-site" or "same-site")
+        && !request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+        && request.Cookies.ContainsKey("servicewindow"); // the UI's sign-in cookie (SecuritySetup)
 
     private sealed class ZonedTimes(IWorkflowCatalog catalog) : IConfigureOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>
     {

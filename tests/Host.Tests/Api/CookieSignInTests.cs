@@ -7,9 +7,10 @@ using ServiceWindow.Testing;
 namespace ServiceWindow.Host.Tests.Api;
 
 /// The web UI's cookie opens the API's read routes. Writes cannot be forged from another site: the
-/// cookie is SameSite=Strict, so a browser leaves it off cross-site requests, and what a cross-site
-/// page can send without a CORS preflight (a form or text body, no custom header) is refused by
-/// the API anyway, which takes JSON only and If-Match on every version-guarded step.
+/// cookie is SameSite=Strict, so a browser leaves it off cross-site requests; a write with the cookie
+/// that the browser marks as started by another site (`Sec-Fetch-Site`) is refused; and what a
+/// page elsewhere can send without a CORS preflight (a form or text body, no custom header) is
+/// refused by the API anyway, which takes JSON only and If-Match on every step on a case.
 [Collection(HostDatabase.Name)]
 public sealed partial class CookieSignInTests(HostDatabaseFixture fixture) : CleanDatabaseTest(fixture)
 {
@@ -46,7 +47,36 @@ public sealed partial class CookieSignInTests(HostDatabaseFixture fixture) : Cle
     }
 
     [Fact]
-    public async Task Cookie_DoesNotCarryCrossSiteSimpleRequests_IntoWrites()
+    public async Task Write_Returns403AndWritesNothing_WhenBrowserMarksCookieRequestCrossSite()
+    {
+        await using var session = await ApiSession.StartAsync(fixture);
+        var opened = await (await (await session.SignedInAsync("wang.fang")).OpenAsync(ApiSession.MarriageIntake())).ReadAsync(HttpStatusCode.Created);
+        var (client, _) = await SignInAsync(session, "wang.fang");
+        var rows = await session.RowCountsAsync();
+
+        var crossSite = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/cases/{opened.Id()}/actions/register")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { certificate_number = "J1" }),
+        };
+        crossSite.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
+        crossSite.Headers.TryAddWithoutValidation("Sec-Fetch-Site", "cross-site");
+        var refused = await client.SendAsync(crossSite);
+        var unchanged = await session.RowCountsAsync();
+        var sameOrigin = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/cases/{opened.Id()}/actions/register")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { certificate_number = "J1" }),
+        };
+        sameOrigin.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
+        sameOrigin.Headers.TryAddWithoutValidation("Sec-Fetch-Site", "same-origin");
+        var registered = await (await client.SendAsync(sameOrigin)).ReadAsync(HttpStatusCode.OK);
+
+        await refused.ReadAsync(HttpStatusCode.Forbidden);
+        Assert.Equal(rows, unchanged);
+        Assert.Equal("registered", registered.GetProperty("stage").Text("id"));
+    }
+
+    [Fact]
+    public async Task Cookie_DoesNotCarrySimpleRequests_IntoWrites_WhenBrowserSendsNoFetchMetadata()
     {
         await using var session = await ApiSession.StartAsync(fixture);
         var opened = await (await (await session.SignedInAsync("wang.fang")).OpenAsync(ApiSession.MarriageIntake())).ReadAsync(HttpStatusCode.Created);
@@ -74,8 +104,8 @@ public sealed partial class CookieSignInTests(HostDatabaseFixture fixture) : Cle
     private static HttpRequestMessage CrossSite(string path, HttpContent? content)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
+        // A browser without fetch metadata: only the content type and the missing If-Match stop these.
         request.Headers.TryAddWithoutValidation("Origin", "https://elsewhere.example");
-        request.Headers.TryAddWithoutValidation("Sec-Fetch-Site", "cross-site");
         return request;
     }
 
