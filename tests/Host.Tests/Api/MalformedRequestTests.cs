@@ -126,6 +126,8 @@ public sealed class MalformedRequestTests(HostDatabaseFixture fixture) : CleanDa
         yield return new("inquiry detail of a case that is no inquiry", "GET", $"{inquiries}/{id}", null, 404);
         yield return new("complaint without complainant", "POST", "/api/v1/complaints", "{\"about\": \"x\", \"window\": \"marriage-1\"}", 400);
         yield return new("complaint case not a uuid", "POST", "/api/v1/complaints", "{\"complainant\": \"a\", \"about\": \"b\", \"case\": \"abc\"}", 400);
+        yield return new("complaint names case and window", "POST", "/api/v1/complaints",
+            $"{{\"complainant\": \"a\", \"about\": \"b\", \"case\": \"{id}\", \"window\": \"marriage-2\"}}", 400);
         yield return new("complaint about neither case nor window", "POST", "/api/v1/complaints", "{\"complainant\": \"a\", \"about\": \"b\"}", 400);
         yield return new("complaint against unknown case", "POST", "/api/v1/complaints",
             $"{{\"complainant\": \"a\", \"about\": \"b\", \"case\": \"{Guid.NewGuid()}\"}}", 400);

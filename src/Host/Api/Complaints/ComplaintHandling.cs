@@ -53,7 +53,11 @@ public sealed class ComplaintHandling(CaseCommands commands, CaseQueries cases, 
         {
             validation.Add("$.case", ComplaintText.Get("validation.windoworcase"));
         }
-        if (request.Window is not null && (window = validation.Text("$.window", request.Window, 1, 64)) is not null
+        if (request.Case is not null && request.Window is not null)
+        {
+            validation.Add("$.window", ComplaintText.Get("validation.caseandwindow"));
+        }
+        else if (request.Window is not null && (window = validation.Text("$.window", request.Window, 1, 64)) is not null
             && !await cases.WindowExistsAsync(window, cancellationToken))
         {
             validation.Add("$.window", ApiText.Get("validation.window"));
