@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using Npgsql;
+using ServiceWindow.Host.Api.Findings;
+using ServiceWindow.Persistence.Accountability;
 using ServiceWindow.Persistence.Cases;
 using ServiceWindow.Persistence.Database;
 using ServiceWindow.Workflows.Engine;
@@ -65,6 +67,8 @@ public sealed class ApiProblems(IProblemDetailsService problems, ILogger<ApiProb
         TransitionRefusedException e => Refused(e),
         ConcurrencyConflictException => Problem(StatusCodes.Status409Conflict, ApiText.Get("conflict.detail")),
         CaseNotFoundException => Problem(StatusCodes.Status404NotFound, ApiText.Get("case.notfound")),
+        FindingNotFoundException => Problem(StatusCodes.Status404NotFound, FindingText.Get("finding.notfound")),
+        FindingConflictException => Problem(StatusCodes.Status409Conflict, FindingText.Get("finding.conflict")),
         IdempotencyKeyReusedException => Problem(StatusCodes.Status422UnprocessableEntity, ApiText.Get("idempotency.reused")),
         DatabaseUnreachableException => Problem(StatusCodes.Status503ServiceUnavailable, null),
         NpgsqlException e when IsConnectFailure(e) => Problem(StatusCodes.Status503ServiceUnavailable, null),

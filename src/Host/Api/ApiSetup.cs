@@ -9,6 +9,10 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 using ServiceWindow.Host.Api.Cases;
+using ServiceWindow.Host.Api.Complaints;
+using ServiceWindow.Host.Api.Findings;
+using ServiceWindow.Host.Api.Inquiries;
+using ServiceWindow.Persistence.Accountability;
 using ServiceWindow.Persistence.Audit;
 using ServiceWindow.Persistence.Cases;
 using ServiceWindow.Persistence.Queries;
@@ -70,6 +74,13 @@ public static class ApiSetup
         services.AddSingleton<CaseReading>();
         services.AddSingleton<CaseActions>();
         services.AddSingleton<PublicLookup>();
+        // Inquiries, complaints and findings
+        services.AddSingleton<ReferralQueries>();
+        services.AddSingleton<ComplaintQueries>();
+        services.AddSingleton<FindingRegister>();
+        services.AddSingleton<InquiryHandling>();
+        services.AddSingleton<ComplaintHandling>();
+        services.AddSingleton<FindingReview>();
     }
 
     /// Runs before the exception handler, so problems it writes are in the request's language.
@@ -103,6 +114,11 @@ public static class ApiSetup
         app.Use((context, next) => context.Request.ContentLength > MaxBodyBytes
             ? throw new Microsoft.AspNetCore.Http.BadHttpRequestException("request body too large", StatusCodes.Status413PayloadTooLarge)
             : next(context));
+        // A browser marks a request another site started; a write carrying the sign-in cookie from one is refused.
+        // SameSite=Strict already keeps the cookie off such requests; this holds where a browser does not.
+        app.Use((context, next) => IsCrossSiteCookieWrite(context.Request)
+            ? throw new ApiProblemException(StatusCodes.Status403Forbidden, "problem.403")
+            : next(context));
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -116,7 +132,17 @@ public static class ApiSetup
         app.MapCatalogueApi();
         app.MapPublicCasesApi();
         app.MapStatisticsApi();
+        app.MapInquiriesApi();
+        app.MapComplaintsApi();
+        app.MapFindingsApi();
     }
+
+    private static bool IsCrossSiteCookieWrite(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api")
+        && !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method))
+        && (request.Headers["Sec-Fetch-Site"].ToString() is "cross-site" or "same-site")
+        && !request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+        && request.Cookies.ContainsKey("servicewindow"); // the UI's sign-in cookie (SecuritySetup)
 
     private sealed class ZonedTimes(IWorkflowCatalog catalog) : IConfigureOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>
     {

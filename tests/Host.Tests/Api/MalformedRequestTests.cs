@@ -109,6 +109,34 @@ public sealed class MalformedRequestTests(HostDatabaseFixture fixture) : CleanDa
             422, Anonymous: true);
         yield return new("rating with wrong secret", "POST", $"/api/v1/public/cases/{receipt}/rating", "{\"secret\": \"WRONGSECRET1\", \"score\": 5}",
             404, Anonymous: true);
+
+        // Inquiries, complaints and findings
+        const string inquiries = "/api/v1/inquiries";
+        yield return new("inquiry without matter", "POST", inquiries, "{\"channel\": \"phone\"}", 400);
+        yield return new("inquiry unknown channel", "POST", inquiries, "{\"channel\": \"fax\", \"matter\": \"x\"}", 400);
+        yield return new("inquiry unknown window", "POST", inquiries, "{\"channel\": \"phone\", \"matter\": \"x\", \"window\": \"window-99\"}", 400);
+        yield return new("inquiry matter as number", "POST", inquiries, "{\"channel\": \"phone\", \"matter\": 7}", 400);
+        yield return new("inquiry unknown field", "POST", inquiries, "{\"channel\": \"phone\", \"matter\": \"x\", \"owner\": \"li.na\"}", 400);
+        yield return new("inquiry matter with NUL", "POST", inquiries, "{\"channel\": \"phone\", \"matter\": \"a\\u0000b\"}", 400);
+        yield return new("inquiry matter too long", "POST", inquiries, $"{{\"channel\": \"phone\", \"matter\": \"{new string('x', 2001)}\"}}", 400);
+        yield return new("referral without If-Match", "POST", $"{inquiries}/{id}/referral", "{\"targetWindow\": \"hall-1\", \"contact\": \"13812345678\"}", 400);
+        yield return new("referral body array", "POST", $"{inquiries}/{id}/referral", "[]", 400);
+        yield return new("answer on non-id", "POST", $"{inquiries}/abc/answer", "{\"answer\": \"x\"}", 404);
+        yield return new("acknowledgement without If-Match", "POST", $"{inquiries}/{id}/acknowledgement", null, 400);
+        yield return new("inquiry detail of a case that is no inquiry", "GET", $"{inquiries}/{id}", null, 404);
+        yield return new("complaint without complainant", "POST", "/api/v1/complaints", "{\"about\": \"x\", \"window\": \"marriage-1\"}", 400);
+        yield return new("complaint case not a uuid", "POST", "/api/v1/complaints", "{\"complainant\": \"a\", \"about\": \"b\", \"case\": \"abc\"}", 400);
+        yield return new("complaint names case and window", "POST", "/api/v1/complaints",
+            $"{{\"complainant\": \"a\", \"about\": \"b\", \"case\": \"{id}\", \"window\": \"marriage-2\"}}", 400);
+        yield return new("complaint about neither case nor window", "POST", "/api/v1/complaints", "{\"complainant\": \"a\", \"about\": \"b\"}", 400);
+        yield return new("complaint against unknown case", "POST", "/api/v1/complaints",
+            $"{{\"complainant\": \"a\", \"about\": \"b\", \"case\": \"{Guid.NewGuid()}\"}}", 400);
+        yield return new("findings unknown status", "GET", "/api/v1/findings?status=closed", null, 400);
+        yield return new("findings unknown filter", "GET", "/api/v1/findings?kind=misconduct", null, 400);
+        yield return new("statement without text", "POST", $"/api/v1/findings/{Guid.NewGuid()}/statement", "{}", 400);
+        yield return new("statement as number", "POST", $"/api/v1/findings/{Guid.NewGuid()}/statement", "{\"statement\": 5}", 400);
+        yield return new("statement on unknown finding", "POST", $"/api/v1/findings/{Guid.NewGuid()}/statement", "{\"statement\": \"x\"}", 404);
+        yield return new("finding detail on non-id", "GET", "/api/v1/findings/abc", null, 404);
     }
 
     [Fact]

@@ -30,6 +30,22 @@ public sealed class RoleMatrixTests(HostDatabaseFixture fixture) : CleanDatabase
         ("POST", "/api/v1/cases/{id}/actions/register", Readers),
         ("GET", "/api/v1/queues/mine", Readers),
         ("GET", "/api/v1/windows", [.. Readers, "admin"]),
+        // Inquiries, complaints and findings
+        ("POST", "/api/v1/inquiries", Readers),
+        ("GET", "/api/v1/inquiries/referrals/pending", Readers),
+        ("GET", "/api/v1/inquiries/{id}", Readers),
+        ("POST", "/api/v1/inquiries/{id}/answer", ["clerk", "section_chief"]),
+        ("POST", "/api/v1/inquiries/{id}/referral", ["clerk", "section_chief"]),
+        ("POST", "/api/v1/inquiries/{id}/acknowledgement", ["clerk", "section_chief"]),
+        ("POST", "/api/v1/complaints", ["clerk", "efficiency_office"]),
+        ("GET", "/api/v1/complaints", ["section_chief", "leader", "efficiency_office"]),
+        ("GET", "/api/v1/complaints/{id}", ["section_chief", "leader", "efficiency_office"]),
+        ("POST", "/api/v1/complaints/{id}/verification", ["efficiency_office"]),
+        ("GET", "/api/v1/findings", Readers),
+        ("GET", "/api/v1/findings/{id}", Readers),
+        ("POST", "/api/v1/findings/{id}/statement", Readers),
+        ("POST", "/api/v1/findings/{id}/confirmation", ["efficiency_office"]),
+        ("POST", "/api/v1/findings/{id}/dismissal", ["efficiency_office"]),
     ];
 
     // One app and one case for the whole matrix: each cell is one request, and every wrong cell is reported.
@@ -69,7 +85,7 @@ public sealed class RoleMatrixTests(HostDatabaseFixture fixture) : CleanDatabase
             }
         }
 
-        Assert.Equal(42, cells);
+        Assert.Equal(Endpoints.Length * (PersonFor.Count + 1), cells);
         Assert.Empty(wrong);
     }
 
