@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text.Json;
+using static Microsoft.Playwright.Assertions;
 using ServiceWindow.Persistence.Cases;
 using ServiceWindow.Workflows.Engine;
 
@@ -24,6 +26,26 @@ public sealed class IndexModelTests(WebFixture web) : IAsyncLifetime
         Assert.Equal("0", await page.Page.Locator("tr[data-key=total] [data-count=completed]").InnerTextAsync());
         // Nothing completed: no on-time rate to show, rather than a made-up 0 %.
         Assert.Equal("—", await page.Page.Locator("tr[data-key=total] [data-rate=onTime]").InnerTextAsync());
+        await page.AssertHealthyAsync();
+    }
+
+    [Fact]
+    public async Task Get_DrawsTrendAndVolumeCharts_WithTheTablesFigures()
+    {
+        await OpenMarriageAsync("wang.fang");
+        await OpenMarriageAsync("li.na");
+
+        await using var page = await web.OpenAsync("statistics-charts", staff: "sun.min", roles: "leader");
+        await page.GotoAsync("/statistics?By=Item");
+
+        await Expect(page.Page.Locator("#trend-chart canvas")).ToHaveCountAsync(1);
+        await Expect(page.Page.Locator("#volume-chart canvas")).ToHaveCountAsync(1);
+        // Six months up to this one, and two marriages accepted this month, as the table by item says.
+        Assert.Equal(6, await page.Page.Locator("#trend-table tbody tr").CountAsync());
+        Assert.Equal("2", await page.Page.Locator("tr[data-key=marriage-registration] [data-count=accepted]").InnerTextAsync());
+        var volume = JsonDocument.Parse(await page.Page.Locator("#volume-chart").GetAttributeAsync("data-chart") ?? "{}").RootElement;
+        var keys = volume.GetProperty("keys").EnumerateArray().Select(k => k.GetString()).ToList();
+        Assert.Equal(2, volume.GetProperty("accepted")[keys.IndexOf("marriage-registration")].GetInt64());
         await page.AssertHealthyAsync();
     }
 
