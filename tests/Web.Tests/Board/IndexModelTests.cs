@@ -138,6 +138,46 @@ public sealed class IndexModelTests(WebFixture web) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Get_ListsReferralWithTimeLeft_WhenReferredToChiefsDepartment()
+    {
+        // Referred at 09:30: acknowledgement is due 2 working hours later, 11:30; read at 10:00.
+        var clock = web.UseFakeClock(new DateTimeOffset(2026, 11, 2, 9, 30, 0, Beijing));
+        var commands = web.Service<CaseCommands>();
+        var id = Guid.NewGuid();
+        var clerk = Actor.Staff("liu.yang", "clerk");
+        var logged = await commands.OpenAsync("inquiry-referral", id, new CaseCommand("log", clerk, 0,
+            new Dictionary<string, string> { ["channel"] = "counter", ["matter"] = "咨询低保申请", ["window"] = "hall-1" }));
+        await commands.ExecuteAsync(id, new CaseCommand("refer", clerk, logged.Version,
+            new Dictionary<string, string> { ["target_window"] = "assistance-1", ["contact"] = "13800000000" }));
+        clock.SetUtcNow(new DateTimeOffset(2026, 11, 2, 10, 0, 0, Beijing));
+
+        await using var page = await web.OpenInDepartmentAsync("board-referral", "zhao.lei", "social-assistance", "section_chief");
+        await page.GotoAsync("/board");
+
+        var row = page.Page.Locator($"tr[data-referral='{id}']");
+        await Expect(row).ToContainTextAsync("2026-11-02 11:30");
+        await Expect(row.Locator("[data-remaining]")).ToHaveTextAsync("剩余 1 小时 30 分钟");
+        Assert.Empty(page.Problems);
+    }
+
+    [Fact]
+    public async Task Get_ListsBadReviewWithTimeLeft_WhenRectificationOpen()
+    {
+        // Five working days from Monday 2 November 10:00: 6 office hours that day, then the 3rd-6th and the 9th.
+        web.UseFakeClock(AcceptedAt);
+        var id = Guid.NewGuid();
+        await web.Service<CaseCommands>().OpenAsync("bad-review-rectification", id, new CaseCommand("open",
+            Actor.Staff("zhou.qiang", "efficiency_office"), 0,
+            new Dictionary<string, string> { ["rating"] = "1", ["window"] = "assistance-1", ["responsible"] = "zhang.wei", ["review"] = "等候时间太长" }));
+
+        await using var page = await web.OpenAsync("board-bad-review", staff: "zhou.qiang", roles: "efficiency_office");
+        await page.GotoAsync("/board");
+
+        await Expect(page.Page.Locator($"li[data-bad-review='{id}']")).ToContainTextAsync("剩余 5 个工作日 6 小时");
+        Assert.Empty(page.Problems);
+    }
+
+    [Fact]
     public async Task Get_IsForbidden_WhenClerk()
     {
         using var client = web.CreateClient();
