@@ -36,6 +36,7 @@ public sealed class IndexModelTests(WebFixture web) : IAsyncLifetime
         var row = page.Page.Locator($"tr[data-extension='{id}']");
         await Expect(row).ToHaveCountAsync(1);
         await Expect(row.Locator("[data-due]")).ToHaveTextAsync("2026-12-14 17:30");
+        await Expect(row.Locator("[data-extension-limit]")).ToHaveTextAsync("5 个工作日");
         await page.AssertHealthyAsync();
 
         await page.Page.Locator($"button[data-approve='{id}']").ClickAsync();
