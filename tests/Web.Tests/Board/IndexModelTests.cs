@@ -48,6 +48,29 @@ public sealed class IndexModelTests(WebFixture web) : IAsyncLifetime
         Assert.Empty(page.Problems);
     }
 
+    [Theory]
+    [InlineData("version", "1", "Stale")]
+    [InlineData("caseId", "00000000-0000-0000-0000-000000000001", "NotFound")]
+    [InlineData("caseId", "not-a-case", "NotFound")]
+    public async Task PostApprove_KeepsRequestAndSaysWhy_WhenFormNoLongerMatches(string field, string value, string notice)
+    {
+        var clock = web.UseFakeClock(AcceptedAt);
+        var (id, version) = await AcceptAllowanceAsync("陈小明");
+        clock.SetUtcNow(new DateTimeOffset(2026, 11, 3, 10, 0, 0, Beijing));
+        await RequestExtensionAsync(id, version, "入户调查需要补充核对");
+
+        await using var page = await web.OpenAsync("board-approve-" + notice, staff: "sun.min", roles: "leader");
+        await page.GotoAsync("/board");
+        await page.Page.Locator($"tr[data-extension='{id}'] input[name={field}]").EvaluateAsync("(input, value) => input.value = value", value);
+        await page.Page.Locator($"button[data-approve='{id}']").ClickAsync();
+
+        await Expect(page.Page.Locator($"[data-board-notice={notice}]")).ToBeVisibleAsync();
+        await Expect(page.Page.Locator($"tr[data-extension='{id}']")).ToHaveCountAsync(1);
+        var stored = await web.Service<CaseQueries>().FindAsync(id, CaseScope.All("sun.min"));
+        Assert.Equal(new DateTimeOffset(2026, 12, 14, 17, 30, 0, Beijing), stored!.PromisedDue);
+        Assert.Empty(page.Problems);
+    }
+
     [Fact]
     public async Task GetCards_ShowYellowThenRedCard_WhenClockPassesThresholdThenDeadline()
     {
