@@ -202,6 +202,22 @@ public sealed class IndexModelTests(WebFixture web) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Get_ShowsCardInEnglish_WhenEnglishChosen()
+    {
+        var clock = web.UseFakeClock(AcceptedAt);
+        var id = await AcceptTemporaryAssistanceAsync();
+        clock.SetUtcNow(new DateTimeOffset(2026, 11, 17, 9, 30, 0, Beijing));
+
+        await using var page = await web.OpenAsync("board-english", staff: "sun.min", roles: "leader");
+        await page.GotoAsync("/board");
+        await page.Page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+
+        await Expect(page.Page.Locator("h1")).ToHaveTextAsync("Supervisor board");
+        await Expect(page.Page.Locator($"li[data-case='{id}'] .card-level")).ToHaveTextAsync("Red: overdue");
+        await page.AssertHealthyAsync();
+    }
+
+    [Fact]
     public async Task Get_IsForbidden_WhenClerk()
     {
         using var client = web.CreateClient();
