@@ -20,6 +20,9 @@ public sealed class KestrelServiceWindowFactory : WebApplicationFactory<Program>
         UseKestrel(0);
     }
 
+    /// The clock every service of the host reads.
+    public TestClock Clock { get; } = new();
+
     public Uri BaseAddress =>
         new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
             .Single().Replace("[::1]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
@@ -32,6 +35,7 @@ public sealed class KestrelServiceWindowFactory : WebApplicationFactory<Program>
         builder.UseSetting("ServiceWindow:Scheduler:Enabled", "false");
         builder.ConfigureTestServices(services =>
         {
+            services.AddSingleton<TimeProvider>(Clock);
             services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, TestAuthenticationHandler>(TestAuthenticationHandler.SchemeName, null);
             services.PostConfigure<AuthenticationOptions>(options =>
             {

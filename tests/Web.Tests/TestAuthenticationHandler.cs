@@ -15,6 +15,7 @@ public sealed class TestAuthenticationHandler(
     public const string SchemeName = "Test";
     public const string StaffHeader = "X-Test-Staff";
     public const string RolesHeader = "X-Test-Roles";
+    public const string DepartmentHeader = "X-Test-Department";
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -27,6 +28,10 @@ public sealed class TestAuthenticationHandler(
         claims.AddRange(Request.Headers[RolesHeader].ToString()
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(role => new Claim(ClaimTypes.Role, role)));
+        if (Request.Headers[DepartmentHeader] is [{ Length: > 0 } department])
+        {
+            claims.Add(new Claim(ServiceWindow.Host.Security.StaffClaims.Department, department));
+        }
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
     }

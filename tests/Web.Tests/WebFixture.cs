@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 using Npgsql;
 using ServiceWindow.Host.Demo;
@@ -43,18 +44,21 @@ public sealed class WebFixture : IAsyncLifetime
         });
     }
 
-    /// Empties the database and loads the demo office (departments, windows, staff).
+    /// Empties the database and loads the demo office (departments, windows, staff), on the system clock.
     public async Task ResetAsync()
     {
+        Factory.Clock.UseSystem();
         await Database.ResetAsync();
         await DemoOrganisation.LoadAsync(DataSource);
     }
 
     /// A new browser page at the counter screen's size (or <paramref name="viewport"/>), signed in
     /// as <paramref name="staff"/> with <paramref name="roles"/> when given.
-    public async Task<BrowserPage> OpenAsync(string name, ViewportSize? viewport = null, string? staff = null, params string[] roles)
+    public Task<BrowserPage> OpenAsync(string name, ViewportSize? viewport = null, string? staff = null, params string[] roles) =>
+        OpenAsync(name, viewport, staff, roles, []);
+
+    private async Task<BrowserPage> OpenAsync(string name, ViewportSize? viewport, string? staff, string[] roles, Dictionary<string, string> headers)
     {
-        var headers = new Dictionary<string, string>();
         if (staff is not null)
         {
             headers[TestAuthenticationHandler.StaffHeader] = staff;
@@ -70,6 +74,13 @@ public sealed class WebFixture : IAsyncLifetime
         });
         return await BrowserPage.CreateAsync(name, context);
     }
+
+    /// Puts the host on a fake clock starting at <paramref name="start"/> until the next reset.
+    public FakeTimeProvider UseFakeClock(DateTimeOffset start) => Factory.Clock.Use(start);
+
+    /// Like <see cref="OpenAsync"/>, with the department claim a section chief's sign-in carries.
+    public Task<BrowserPage> OpenInDepartmentAsync(string name, string staff, string department, params string[] roles) =>
+        OpenAsync(name, null, staff, [.. roles], new Dictionary<string, string> { [TestAuthenticationHandler.DepartmentHeader] = department });
 
     public HttpClient CreateClient() => new() { BaseAddress = BaseAddress };
 

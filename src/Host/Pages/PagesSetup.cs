@@ -1,6 +1,9 @@
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ServiceWindow.Host.Pages.Guide;
+using ServiceWindow.Persistence.Accountability;
 using ServiceWindow.Persistence.Display;
+using ServiceWindow.Persistence.Queries;
 
 namespace ServiceWindow.Host.Pages;
 
@@ -24,6 +27,9 @@ public static class PagesSetup
         services.AddSingleton<HallDisplay>();
         services.AddSingleton<ServiceItemListing>();
         services.AddSingleton<Queue.QueueRows>();
+        services.AddSingleton<BoardQueries>();
+        services.TryAddSingleton<FindingRegister>();
+        services.AddSingleton<Board.BoardReader>();
     }
 
     public static void UsePages(WebApplication app)

@@ -12,6 +12,7 @@ public static class RoleMenu
         new("/hall", "Menu.Hall", Roles()),
         new("/lookup", "Menu.Lookup", Roles()),
         new("/queue", "Menu.Queue", Roles("clerk", "handler", "section_chief", "leader")),
+        new("/board", "Menu.Board", Roles("section_chief", "leader", "efficiency_office")),
         new("/statistics", "Menu.Statistics", Roles("efficiency_office", "leader", "section_chief")),
         new("/admin/definitions", "Menu.Definitions", Roles("admin")),
     ];
