@@ -30,6 +30,9 @@ public sealed class RoleMatrixTests(HostDatabaseFixture fixture) : CleanDatabase
         ("POST", "/api/v1/cases/{id}/actions/register", Readers),
         ("GET", "/api/v1/queues/mine", Readers),
         ("GET", "/api/v1/windows", [.. Readers, "admin"]),
+        // Register exports (stats2): the efficiency office's own.
+        ("GET", "/api/v1/register/findings?year=2026", ["efficiency_office"]),
+        ("GET", "/api/v1/register/sanctions?year=2026&format=xlsx", ["efficiency_office"]),
     ];
 
     // One app and one case for the whole matrix: each cell is one request, and every wrong cell is reported.
@@ -69,7 +72,7 @@ public sealed class RoleMatrixTests(HostDatabaseFixture fixture) : CleanDatabase
             }
         }
 
-        Assert.Equal(42, cells);
+        Assert.Equal(Endpoints.Length * (PersonFor.Count + 1), cells);
         Assert.Empty(wrong);
     }
 
