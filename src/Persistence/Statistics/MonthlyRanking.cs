@@ -13,7 +13,7 @@ namespace ServiceWindow.Persistence.Statistics;
 /// the configured weights. The first run stores it with those weights and circulates it to the
 /// efficiency office (an outbox message written in the same transaction); a rerun finds it stored
 /// and changes nothing. A window last this month and last month gets one interview finding for its
-/// section chief, filed once however often the ranking runs.
+/// section chief (the window's own, else its department's), filed once however often the ranking runs.
 public sealed class MonthlyRanking(NpgsqlDataSource dataSource, IWorkflowCatalog catalog, TimeProvider clock, RankingWeights? weights = null)
 {
     public const string ReportTemplate = "ranking.report";
@@ -122,16 +122,19 @@ public sealed class MonthlyRanking(NpgsqlDataSource dataSource, IWorkflowCatalog
             cancellationToken: cancellationToken));
     }
 
+    // The window's own section chief, else the chief of its department (科室负责人) who heads it.
     private async Task<string?> ChiefAsync(string windowId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.QueryFirstOrDefaultAsync<string?>(new CommandDefinition(
             """
             select s.id
-            from staff s
+            from windows w
+            join staff s on s.active and (s.window_id = w.id or (s.window_id is null and s.department_id = w.department_id))
             join staff_roles r on r.staff_id = s.id and r.role = 'section_chief'
-            where s.window_id = @windowId and s.active
-            order by s.id
+            where w.id = @windowId
+            order by s.window_id is null, s.id
+            limit 1
             """, new { windowId }, cancellationToken: cancellationToken));
     }
 }
