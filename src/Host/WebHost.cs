@@ -51,6 +51,7 @@ public static class WebHost
         services.AddSingleton<MonthlyStatistics>();
         NotificationSetup.AddNotifications(services, builder.Configuration);
         SchedulerSetup.AddScheduler(services, builder.Configuration);
+        SatisfactionAndRankingSetup.AddSatisfactionAndRanking(services, builder.Configuration);
         ApiSetup.AddApi(services, builder.Configuration);
         SecuritySetup.AddSecurity(services);
         PagesSetup.AddPages(services);

@@ -135,6 +135,7 @@ public static class ApiSetup
         app.MapInquiriesApi();
         app.MapComplaintsApi();
         app.MapFindingsApi();
+        app.MapRegisterApi();
     }
 
     private static bool IsCrossSiteCookieWrite(HttpRequest request) =>

@@ -46,6 +46,9 @@ public sealed class RoleMatrixTests(HostDatabaseFixture fixture) : CleanDatabase
         ("POST", "/api/v1/findings/{id}/statement", Readers),
         ("POST", "/api/v1/findings/{id}/confirmation", ["efficiency_office"]),
         ("POST", "/api/v1/findings/{id}/dismissal", ["efficiency_office"]),
+        // Register exports (stats2): the efficiency office's own.
+        ("GET", "/api/v1/register/findings?year=2026", ["efficiency_office"]),
+        ("GET", "/api/v1/register/sanctions?year=2026&format=xlsx", ["efficiency_office"]),
     ];
 
     // One app and one case for the whole matrix: each cell is one request, and every wrong cell is reported.
