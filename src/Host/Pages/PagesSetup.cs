@@ -24,6 +24,10 @@ public static class PagesSetup
         services.AddSingleton<HallDisplay>();
         services.AddSingleton<ServiceItemListing>();
         services.AddSingleton<Queue.QueueRows>();
+        services.AddSingleton<Desk.DeskIntake>();
+        services.AddSingleton<Desk.DeskInquiries>();
+        services.AddSingleton<Cases.CaseOverviews>();
+        services.AddSingleton<Cases.Notices.CaseNotices>();
     }
 
     public static void UsePages(WebApplication app)

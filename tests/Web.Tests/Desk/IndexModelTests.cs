@@ -1,0 +1,177 @@
+using System.Text.RegularExpressions;
+using Dapper;
+using Microsoft.Playwright;
+
+namespace ServiceWindow.Web.Tests.Desk;
+
+[Collection(WebCollection.Name)]
+public sealed partial class IndexModelTests(WebFixture web) : IAsyncLifetime
+{
+    public Task InitializeAsync() => web.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task PostIntake_PrintsAcceptanceNoticeWithSecretOnce_WhenClerkAcceptsMarriage()
+    {
+        await using var page = await web.OpenAsync("desk", staff: "wang.fang", roles: ["clerk", "handler"]);
+        await page.GotoAsync("/desk");
+        await DeskForm.PickItemAsync(page.Page, "结婚登记", "marriage-registration");
+        await page.AssertHealthyAsync();
+
+        await DeskForm.MarriageAsync(page.Page);
+        await DeskForm.DecideAsync(page.Page, "受理");
+
+        Assert.Matches(NoticeAddress(), page.Page.Url);
+        var receipt = await page.Page.Locator("[data-field=receipt]").InnerTextAsync();
+        var secret = await page.Page.Locator("[data-field=secret] .secret").InnerTextAsync();
+        Assert.Matches(ReceiptPattern(), receipt);
+        Assert.Matches("^[0-9A-HJKMNP-TV-Z]{12}$", secret);
+        Assert.Contains("双方身份证", await page.Page.Locator("[data-field=materials]").InnerTextAsync());
+        var qr = page.Page.Locator("img[data-qr]");
+        Assert.StartsWith("data:image/png;base64,", await qr.GetAttributeAsync("src"));
+        Assert.True(await qr.EvaluateAsync<int>("img => img.naturalWidth") > 0);
+        Assert.Equal(1, await page.Page.Locator(".seal-area").CountAsync());
+        await page.AssertHealthyAsync();
+
+        await using (var connection = await web.DataSource.OpenConnectionAsync())
+        {
+            var (stage, window, accepted) = await connection.QuerySingleAsync<(string, string, bool)>(
+                "select stage, window_id, accepted_at is not null from cases where receipt_number = @receipt", new { receipt });
+            Assert.Equal("reviewing", stage);
+            Assert.Equal("marriage-1", window);
+            Assert.True(accepted);
+        }
+        // Printed once: the same notice opened again withholds the secret.
+        await page.Page.ReloadAsync();
+        Assert.Equal(1, await page.Page.Locator("[data-secret-withheld]").CountAsync());
+        Assert.DoesNotContain(secret, await page.Page.Locator("main").InnerTextAsync());
+    }
+
+    [Fact]
+    public async Task PostIntake_ListsEveryMissingMaterialOnce_WhenClerkRequestsSupplementForAllowance()
+    {
+        await using var page = await web.OpenAsync("desk-supplement", staff: "zhang.wei", roles: ["clerk", "handler"]);
+        await page.GotoAsync("/desk");
+        await DeskForm.AllowanceAsync(page.Page);
+        Assert.Equal("zhang.wei", await page.Page.GetByLabel("承办人（工号）").InputValueAsync());
+        await DeskForm.DecideAsync(page.Page, "受理并一次性告知补正");
+
+        Assert.Matches(NoticeAddress(), page.Page.Url);
+        Assert.Equal(1, await page.Page.Locator("[data-field=secret] .secret").CountAsync());
+        await page.Page.GetByRole(AriaRole.Link, new() { Name = "一次性告知书" }).ClickAsync();
+        await page.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        var missing = await page.Page.Locator("[data-field=missing] li").AllInnerTextsAsync();
+        Assert.Equal(["户口簿", "家庭经济状况核对授权书"], missing);
+        await page.AssertHealthyAsync();
+        await using var connection = await web.DataSource.OpenConnectionAsync();
+        var (stage, handler) = await connection.QuerySingleAsync<(string, string)>("select stage, handler_id from cases");
+        Assert.Equal("awaiting_materials", stage);
+        Assert.Equal("zhang.wei", handler);
+    }
+
+    [Fact]
+    public async Task PostIntake_PrintsRefusalWithReasonAndAppeal_WhenClerkRefusesAllowance()
+    {
+        await using var page = await web.OpenAsync("desk-refuse", staff: "zhang.wei", roles: ["clerk", "handler"]);
+        await page.GotoAsync("/desk");
+        await DeskForm.AllowanceAsync(page.Page);
+        await page.Page.GetByLabel("不予受理（不予批准）的理由").FillAsync("申请人户籍不在本辖区");
+        await DeskForm.DecideAsync(page.Page, "不予受理");
+
+        Assert.EndsWith("/notices/refusal", page.Page.Url);
+        Assert.Equal("不予受理通知书", await page.Page.Locator("h1").InnerTextAsync());
+        Assert.Equal("申请人户籍不在本辖区", await page.Page.Locator("[data-field=reason]").InnerTextAsync());
+        Assert.Contains("行政复议", await page.Page.Locator("[data-field=appeal]").InnerTextAsync());
+        await page.AssertHealthyAsync();
+        await using var connection = await web.DataSource.OpenConnectionAsync();
+        Assert.Equal("not_accepted", await connection.ExecuteScalarAsync<string>("select stage from cases"));
+    }
+
+    [Fact]
+    public async Task PostIntake_OpensNoCase_WhenRefusalHasNoReason()
+    {
+        await using var page = await web.OpenAsync("desk-refuse-empty", staff: "zhang.wei", roles: ["clerk", "handler"]);
+        await page.GotoAsync("/desk");
+        await DeskForm.AllowanceAsync(page.Page);
+        await DeskForm.DecideAsync(page.Page, "不予受理");
+
+        Assert.EndsWith("/desk?handler=Intake", page.Page.Url);
+        Assert.Equal(1, await page.Page.Locator("[data-errors] [data-error='$.inputs.reason']").CountAsync());
+        // The form comes back as it was filled in.
+        Assert.Equal("刘芳", await page.Page.GetByLabel("姓名", new() { Exact = true }).InputValueAsync());
+        Assert.True(await page.Page.GetByLabel("申请书", new() { Exact = true }).IsCheckedAsync());
+        Assert.False(await page.Page.GetByLabel("户口簿", new() { Exact = true }).IsCheckedAsync());
+        Assert.Empty(page.Problems);
+        await using var connection = await web.DataSource.OpenConnectionAsync();
+        Assert.Equal(0L, await connection.ExecuteScalarAsync<long>("select count(*) from cases"));
+    }
+
+    [Fact]
+    public async Task IdNumber_IsFlaggedAsTyped_WhenCheckCharacterWrong()
+    {
+        await using var page = await web.OpenAsync("desk-id-number", staff: "wang.fang", roles: ["clerk", "handler"]);
+        await page.GotoAsync("/desk");
+        var idNumber = page.Page.GetByLabel("公民身份号码");
+        var hint = page.Page.Locator("[data-id-hint]");
+
+        await idNumber.PressSequentiallyAsync("11010119900307123");
+        await Assertions.Expect(hint).ToHaveTextAsync("已输入 17/18 位");
+        await idNumber.PressSequentiallyAsync("4");
+        await Assertions.Expect(hint).ToHaveTextAsync("身份证号码校验不通过，请核对");
+        Assert.False(await idNumber.EvaluateAsync<bool>("input => input.checkValidity()"));
+
+        await idNumber.FillAsync("");
+        await idNumber.PressSequentiallyAsync("110101199003071233");
+        await Assertions.Expect(hint).ToHaveTextAsync("号码校验通过");
+        Assert.True(await idNumber.EvaluateAsync<bool>("input => input.checkValidity()"));
+        Assert.Empty(page.Problems);
+    }
+
+    [Fact]
+    public async Task PostIntake_RefusesOnServer_WhenIdNumberInvalidDespitePage()
+    {
+        await using var page = await web.OpenAsync("desk-id-server", staff: "wang.fang", roles: ["clerk", "handler"]);
+        await page.GotoAsync("/desk");
+        await DeskForm.MarriageAsync(page.Page);
+        // A browser without the script (or a hand-made post) still meets the server's check.
+        await page.Page.GetByLabel("公民身份号码").EvaluateAsync("input => { input.removeAttribute('data-id-check'); input.setCustomValidity(''); input.value = '110101199003071234'; }");
+        await DeskForm.DecideAsync(page.Page, "受理");
+
+        Assert.Equal(1, await page.Page.Locator("[data-errors] [data-error='$.applicant.idNumber']").CountAsync());
+        await using var connection = await web.DataSource.OpenConnectionAsync();
+        Assert.Equal(0L, await connection.ExecuteScalarAsync<long>("select count(*) from cases"));
+    }
+
+    [Fact]
+    public async Task PostInquiry_ShowsAcknowledgementCountdown_WhenClerkRefersInquiry()
+    {
+        await using var page = await web.OpenAsync("desk-referral", staff: "liu.yang", roles: ["clerk"]);
+        await page.GotoAsync("/desk");
+        await page.Page.GetByLabel("咨询事项").FillAsync("咨询低保申请条件");
+        await page.Page.Locator("#inquiry-window").SelectOptionAsync("hall-1");
+        await page.Page.GetByLabel("转办至窗口").SelectOptionAsync("assistance-1");
+        await page.Page.GetByLabel("联系方式").FillAsync("13712345678");
+        await DeskForm.DecideAsync(page.Page, "登记并转办");
+
+        Assert.Equal("已转办待签收", await page.Page.Locator("[data-field=stage]").InnerTextAsync());
+        var countdown = page.Page.Locator("[data-timer=acknowledgement_due] .countdown");
+        await Assertions.Expect(countdown).ToHaveTextAsync(CountdownPattern());
+        Assert.Equal("running", await countdown.GetAttributeAsync("data-state"));
+        await page.AssertHealthyAsync();
+        await using var connection = await web.DataSource.OpenConnectionAsync();
+        var (stage, owner) = await connection.QuerySingleAsync<(string, string)>("select stage, first_inquiry_owner from cases");
+        Assert.Equal("referred", stage);
+        Assert.Equal("liu.yang", owner);
+    }
+
+    [GeneratedRegex(@"/cases/[0-9a-f-]{36}/notices/acceptance$")]
+    private static partial Regex NoticeAddress();
+
+    [GeneratedRegex(@"^\d{8}-[0-9A-Z]{6}$")]
+    private static partial Regex ReceiptPattern();
+
+    [GeneratedRegex(@"^还有 \d+:\d\d:\d\d$")]
+    private static partial Regex CountdownPattern();
+}
