@@ -166,6 +166,44 @@ public sealed partial class IndexModelTests(WebFixture web) : IAsyncLifetime
         Assert.Equal("liu.yang", owner);
     }
 
+    [Fact]
+    public async Task PostIntake_LetsCitizenLookUpAndRate_WhenClerkRegistersTheMarriage()
+    {
+        string receipt, secret;
+        await using (var clerk = await web.OpenAsync("desk-citizen", staff: "wang.fang", roles: ["clerk", "handler"]))
+        {
+            await clerk.GotoAsync("/desk");
+            await DeskForm.MarriageAsync(clerk.Page);
+            await DeskForm.DecideAsync(clerk.Page, "受理");
+            receipt = await clerk.Page.Locator("[data-field=receipt]").InnerTextAsync();
+            secret = await clerk.Page.Locator("[data-field=secret] .secret").InnerTextAsync();
+            await clerk.Page.GetByRole(AriaRole.Link, new() { Name = "返回办件" }).ClickAsync();
+            var register = clerk.Page.Locator("form[data-action=register]");
+            await register.GetByLabel("证书编号").FillAsync("J110101-2026-000456");
+            await register.GetByRole(AriaRole.Button).ClickAsync();
+            await Assertions.Expect(clerk.Page.Locator("[data-field=stage]")).ToHaveTextAsync("已登记");
+            Assert.Empty(clerk.Problems);
+        }
+
+        await using var citizen = await web.OpenAsync("desk-citizen-lookup");
+        await citizen.GotoAsync("/lookup");
+        await citizen.Page.GetByLabel("受理编号").FillAsync(receipt);
+        await citizen.Page.GetByLabel("查询密码").FillAsync(secret);
+        await citizen.Page.GetByRole(AriaRole.Button, new() { Name = "查询", Exact = true }).ClickAsync();
+        await Assertions.Expect(citizen.Page.Locator("[data-field=stage]")).ToHaveTextAsync("已登记");
+        await citizen.Page.GetByLabel("非常满意", new() { Exact = true }).CheckAsync();
+        await citizen.Page.GetByRole(AriaRole.Button, new() { Name = "提交评价" }).ClickAsync();
+        await Assertions.Expect(citizen.Page.Locator("[data-message]")).ToHaveAttributeAsync("data-message", "Lookup.Rated");
+        Assert.Empty(citizen.Problems);
+
+        await using var hall = await web.OpenAsync("desk-citizen-hall", BrowserPage.WallScreen);
+        await hall.GotoAsync("/hall");
+        Assert.Equal("1", await hall.Page.Locator("[data-figure=accepted-today] .value").InnerTextAsync());
+        Assert.Equal("1", await hall.Page.Locator("[data-figure=completed-today] .value").InnerTextAsync());
+        await using var connection = await web.DataSource.OpenConnectionAsync();
+        Assert.Equal(5, await connection.ExecuteScalarAsync<int>("select score from ratings"));
+    }
+
     [GeneratedRegex(@"/cases/[0-9a-f-]{36}/notices/acceptance$")]
     private static partial Regex NoticeAddress();
 

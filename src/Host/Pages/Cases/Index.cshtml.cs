@@ -40,7 +40,9 @@ public sealed class IndexModel(CaseOverviews overviews, CaseActions actions, IWo
     }
 
     public async Task<IActionResult> OnPostActAsync(Guid id, string? action, string? version, string? key,
-        Dictionary<string, string>? inputs, List<string>? materials, CancellationToken cancellationToken)
+        // Named explicitly: an action without inputs must not bind the whole form as its inputs.
+        [FromForm(Name = "inputs")] Dictionary<string, string>? inputs, [FromForm(Name = "materials")] List<string>? materials,
+        CancellationToken cancellationToken)
     {
         var given = (inputs ?? []).Where(i => !string.IsNullOrWhiteSpace(i.Value)).ToDictionary(i => i.Key, i => i.Value, StringComparer.Ordinal);
         if (materials is { Count: > 0 })

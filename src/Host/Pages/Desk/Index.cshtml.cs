@@ -39,10 +39,11 @@ public sealed class IndexModel(DeskIntake intake, DeskInquiries inquiries, Servi
     [BindProperty]
     public string? Phone { get; set; }
 
-    [BindProperty]
+    [BindProperty(Name = "Received")]
     public List<string> Received { get; set; } = [];
 
-    [BindProperty]
+    // Named explicitly: an item without inputs of its own must not bind the whole form here.
+    [BindProperty(Name = "Inputs")]
     public Dictionary<string, string> Inputs { get; set; } = new(StringComparer.Ordinal);
 
     [BindProperty]
