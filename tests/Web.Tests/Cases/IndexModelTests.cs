@@ -106,7 +106,7 @@ public sealed class IndexModelTests(WebFixture web) : IAsyncLifetime
             await SubmitAsync(handler.Page, form);
             Assert.Equal(1, await handler.Page.Locator("[data-pending-extension]").CountAsync());
         }
-        await using var leader = await web.OpenAsync("case-extension", staff: "sun.min", roles: ["leader"]);
+        await using var leader = await web.OpenAsync("notice-extension", staff: "sun.min", roles: ["leader"]);
         await leader.GotoAsync($"/cases/{taken.CaseId}");
         await SubmitAsync(leader.Page, leader.Page.Locator("form[data-action=approve_extension]"));
         Assert.Equal("done", await leader.Page.Locator("[data-message]").GetAttributeAsync("data-message"));
@@ -139,13 +139,55 @@ public sealed class IndexModelTests(WebFixture web) : IAsyncLifetime
         await page.AssertHealthyAsync();
     }
 
-    private async Task<DeskOutcome> AllowanceAsync()
+    [Fact]
+    public async Task PostAct_ResumesPausedClock_WhenMaterialsReceivedAfterSupplement()
+    {
+        var taken = await AllowanceAsync(DeskDecision.Supplement, "application_form", "id_cards", "income_statement");
+        await using var page = await web.OpenAsync("case-paused", staff: "zhang.wei", roles: ["clerk", "handler"]);
+        await page.GotoAsync($"/cases/{taken.CaseId}");
+
+        Assert.Equal("等待补正材料", await page.Page.Locator("[data-field=stage]").InnerTextAsync());
+        Assert.Equal("（已暂停计时）", await page.Page.Locator("[data-field=paused]").InnerTextAsync());
+        Assert.Equal(["等待补正材料", "仍在暂停"], await page.Page.Locator("[data-pauses] tbody td").EvaluateAllAsync<string[]>(
+            "cells => [cells[1].textContent, cells[2].textContent]"));
+        Assert.Contains("户口簿、家庭经济状况核对授权书", await page.Page.Locator("[data-timeline] li[data-action=request_supplement]").InnerTextAsync());
+        await page.AssertHealthyAsync();
+
+        await SubmitAsync(page.Page, page.Page.Locator("form[data-action=materials_received]"));
+
+        Assert.Equal("家庭经济状况调查", await page.Page.Locator("[data-field=stage]").InnerTextAsync());
+        Assert.Equal(0, await page.Page.Locator("[data-field=paused]").CountAsync());
+        Assert.Matches(@"^\d{4}-\d\d-\d\d \d\d:\d\d$", await page.Page.Locator("[data-pauses] tbody td").Nth(2).InnerTextAsync());
+        Assert.Empty(page.Problems);
+    }
+
+    [Fact]
+    public async Task Get_AnswersNotFound_WhenCaseUnknownOrNoticeDoesNotApply()
+    {
+        var taken = await AllowanceAsync();
+        using var client = web.CreateClient();
+        client.DefaultRequestHeaders.Add(TestAuthenticationHandler.StaffHeader, "zhang.wei");
+        client.DefaultRequestHeaders.Add(TestAuthenticationHandler.RolesHeader, "clerk,handler");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync($"/cases/{taken.CaseId}/notices/acceptance")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync($"/cases/{taken.CaseId}/notices/extension")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync($"/cases/{taken.CaseId}/notices/supplement")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync($"/cases/{taken.CaseId}/notices/refusal")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync($"/cases/{Guid.NewGuid()}")).StatusCode);
+        // Another window's clerk does not see the case at all.
+        client.DefaultRequestHeaders.Remove(TestAuthenticationHandler.StaffHeader);
+        client.DefaultRequestHeaders.Add(TestAuthenticationHandler.StaffHeader, "li.na");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync($"/cases/{taken.CaseId}")).StatusCode);
+    }
+
+    private async Task<DeskOutcome> AllowanceAsync(DeskDecision decision = DeskDecision.Accept, params string[] received)
     {
         var clerk = new ClaimsPrincipal(new ClaimsIdentity(
             [new Claim(ClaimTypes.NameIdentifier, "zhang.wei"), new Claim(ClaimTypes.Role, "clerk"), new Claim(ClaimTypes.Role, "handler")], "Test"));
         return await web.Service<DeskIntake>().TakeAsync(clerk, new DeskApplication("minimum-living-allowance", "assistance-1", "刘芳",
-            "110105198504120022", "13912345678", ["application_form", "id_cards", "household_register", "income_statement", "verification_consent"],
-            new Dictionary<string, string> { ["household_size"] = "3", ["handler"] = "zhang.wei" }, DeskDecision.Accept, Guid.NewGuid().ToString("N")));
+            "110105198504120022", "13912345678",
+            received.Length > 0 ? received : ["application_form", "id_cards", "household_register", "income_statement", "verification_consent"],
+            new Dictionary<string, string> { ["household_size"] = "3", ["handler"] = "zhang.wei" }, decision, Guid.NewGuid().ToString("N")));
     }
 
     private static async Task SubmitAsync(IPage page, ILocator form)

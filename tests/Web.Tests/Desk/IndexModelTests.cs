@@ -12,13 +12,45 @@ public sealed partial class IndexModelTests(WebFixture web) : IAsyncLifetime
     public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
+    public async Task GetItem_ShowsChecklistAndDecisionsOfItem_WhenClerkTypesItsName()
+    {
+        await using var page = await web.OpenAsync("desk", staff: "zhang.wei", roles: ["clerk", "handler"]);
+        await page.GotoAsync("/desk");
+        Assert.Equal(1, await page.Page.Locator("[data-item-missing]").CountAsync());
+
+        await DeskForm.PickItemAsync(page.Page, "最低生活保障审核确认", "minimum-living-allowance");
+
+        Assert.Equal(["申请书", "家庭成员身份证件", "户口簿", "家庭收入和财产状况声明", "家庭经济状况核对授权书"],
+            await page.Page.Locator(".checklist label").AllInnerTextsAsync());
+        Assert.Equal(["受理", "受理并一次性告知补正", "不予受理"], await page.Page.Locator(".decisions button").AllInnerTextsAsync());
+        Assert.Equal(1, await page.Page.GetByLabel("家庭人口数").CountAsync());
+        await page.AssertHealthyAsync();
+    }
+
+    [Fact]
+    public async Task Get_PreselectsClerksWindow_WhenClerkSignedInWithPassword()
+    {
+        await web.Service<ServiceWindow.Host.Security.UserAccounts>().AddAsync("wang.fang", "王芳", ["clerk", "handler"], "counter-pass-1", "marriage-1");
+        await using var page = await web.OpenAsync("desk-signed-in");
+        await page.GotoAsync("/");
+        await page.Page.GetByLabel("登录名").FillAsync("wang.fang");
+        await page.Page.GetByLabel("密码", new() { Exact = true }).FillAsync("counter-pass-1");
+        await page.Page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.Page.WaitForURLAsync("**/queue");
+
+        await page.Page.Locator("nav.menu").GetByRole(AriaRole.Link, new() { Name = "窗口受理" }).ClickAsync();
+        await page.Page.WaitForURLAsync("**/desk");
+
+        Assert.Equal("marriage-1", await page.Page.Locator("#intake-window").InputValueAsync());
+        Assert.Equal("page", await page.Page.Locator("nav.menu a[href='/desk']").GetAttributeAsync("aria-current"));
+        Assert.Empty(page.Problems);
+    }
+
+    [Fact]
     public async Task PostIntake_PrintsAcceptanceNoticeWithSecretOnce_WhenClerkAcceptsMarriage()
     {
-        await using var page = await web.OpenAsync("desk", staff: "wang.fang", roles: ["clerk", "handler"]);
+        await using var page = await web.OpenAsync("notice-acceptance", staff: "wang.fang", roles: ["clerk", "handler"]);
         await page.GotoAsync("/desk");
-        await DeskForm.PickItemAsync(page.Page, "结婚登记", "marriage-registration");
-        await page.AssertHealthyAsync();
-
         await DeskForm.MarriageAsync(page.Page);
         await DeskForm.DecideAsync(page.Page, "受理");
 
@@ -51,7 +83,7 @@ public sealed partial class IndexModelTests(WebFixture web) : IAsyncLifetime
     [Fact]
     public async Task PostIntake_ListsEveryMissingMaterialOnce_WhenClerkRequestsSupplementForAllowance()
     {
-        await using var page = await web.OpenAsync("desk-supplement", staff: "zhang.wei", roles: ["clerk", "handler"]);
+        await using var page = await web.OpenAsync("notice-supplement", staff: "zhang.wei", roles: ["clerk", "handler"]);
         await page.GotoAsync("/desk");
         await DeskForm.AllowanceAsync(page.Page);
         Assert.Equal("zhang.wei", await page.Page.GetByLabel("承办人（工号）").InputValueAsync());
@@ -74,7 +106,7 @@ public sealed partial class IndexModelTests(WebFixture web) : IAsyncLifetime
     [Fact]
     public async Task PostIntake_PrintsRefusalWithReasonAndAppeal_WhenClerkRefusesAllowance()
     {
-        await using var page = await web.OpenAsync("desk-refuse", staff: "zhang.wei", roles: ["clerk", "handler"]);
+        await using var page = await web.OpenAsync("notice-refusal", staff: "zhang.wei", roles: ["clerk", "handler"]);
         await page.GotoAsync("/desk");
         await DeskForm.AllowanceAsync(page.Page);
         await page.Page.GetByLabel("不予受理（不予批准）的理由").FillAsync("申请人户籍不在本辖区");
@@ -147,7 +179,7 @@ public sealed partial class IndexModelTests(WebFixture web) : IAsyncLifetime
     [Fact]
     public async Task PostInquiry_ShowsAcknowledgementCountdown_WhenClerkRefersInquiry()
     {
-        await using var page = await web.OpenAsync("desk-referral", staff: "liu.yang", roles: ["clerk"]);
+        await using var page = await web.OpenAsync("case-referral", staff: "liu.yang", roles: ["clerk"]);
         await page.GotoAsync("/desk");
         await page.Page.GetByLabel("咨询事项").FillAsync("咨询低保申请条件");
         await page.Page.Locator("#inquiry-window").SelectOptionAsync("hall-1");
