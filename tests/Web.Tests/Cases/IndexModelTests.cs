@@ -34,6 +34,8 @@ public sealed class IndexModelTests(WebFixture web) : IAsyncLifetime
         Assert.Equal(["apply", "accept"], await page.Page.Locator("[data-timeline] li[data-kind=opened], [data-timeline] li[data-kind=action]")
             .EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.action)"));
         Assert.Equal(1, await page.Page.Locator("[data-timeline] li[data-kind=personal_data_viewed]").CountAsync());
+        // The investigation stage has no timer of its own; escalations are not dates to count down to.
+        Assert.Equal(0, await page.Page.Locator("[data-timer]").CountAsync());
         Assert.Equal(["complete_investigation", "request_supplement", "request_extension", "withdraw"],
             await page.Page.Locator("form.action-form").EvaluateAllAsync<string[]>("forms => forms.map(f => f.dataset.action)"));
         await page.AssertHealthyAsync();
@@ -159,6 +161,21 @@ public sealed class IndexModelTests(WebFixture web) : IAsyncLifetime
         Assert.Equal(0, await page.Page.Locator("[data-field=paused]").CountAsync());
         Assert.Matches(@"^\d{4}-\d\d-\d\d \d\d:\d\d$", await page.Page.Locator("[data-pauses] tbody td").Nth(2).InnerTextAsync());
         Assert.Empty(page.Problems);
+    }
+
+    [Fact]
+    public async Task GetAcceptanceNotice_SpeaksEnglish_WhenReaderSwitchedLanguage()
+    {
+        var taken = await AllowanceAsync();
+        await using var page = await web.OpenAsync("notice-english", staff: "zhang.wei", roles: ["clerk", "handler"]);
+        await page.GotoAsync($"/cases/{taken.CaseId}/notices/acceptance");
+        await page.Page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+        await Assertions.Expect(page.Page.Locator("h1")).ToHaveTextAsync("Acceptance notice");
+
+        Assert.Equal(taken.ReceiptNumber, await page.Page.Locator("[data-field=receipt]").InnerTextAsync());
+        Assert.Contains("Application form", await page.Page.Locator("[data-field=materials]").InnerTextAsync());
+        Assert.Contains("Minimum living allowance", await page.Page.Locator("main").InnerTextAsync());
+        await page.AssertHealthyAsync();
     }
 
     [Fact]

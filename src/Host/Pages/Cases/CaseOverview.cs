@@ -17,6 +17,13 @@ public sealed record CaseOverview(
     IReadOnlyList<ActionDefinition> Actions,
     DateTimeOffset ReadAt)
 {
+    /// The current stage's own timers (a referral's acknowledgement, a notice period) that are pending;
+    /// the engine's escalation and inaction timers show as warnings, not as dates to count down to.
+    public IReadOnlyList<PendingTimer> StageTimers =>
+        Definition.Stages.FirstOrDefault(s => s.Id == State.Stage) is { } stage && !State.IsClosed
+            ? State.Timers.Where(t => stage.Timers.Any(d => d.Id == t.Name)).OrderBy(t => t.DueAt).ToList()
+            : [];
+
     public string StageName(string? stageId) =>
         stageId is null ? "" : Definition.Stages.FirstOrDefault(s => s.Id == stageId) is { } stage ? Shared.Localized.Text(stage.Name) : stageId;
 
