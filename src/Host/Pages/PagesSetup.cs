@@ -30,6 +30,10 @@ public static class PagesSetup
         services.AddSingleton<BoardQueries>();
         services.TryAddSingleton<FindingRegister>();
         services.AddSingleton<Board.BoardReader>();
+        services.AddSingleton<Desk.DeskIntake>();
+        services.AddSingleton<Desk.DeskInquiries>();
+        services.AddSingleton<Cases.CaseOverviews>();
+        services.AddSingleton<Cases.Notices.CaseNotices>();
     }
 
     public static void UsePages(WebApplication app)
