@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using ServiceWindow.Host.Api;
+using ServiceWindow.Host.Calendars;
 using ServiceWindow.Host.Configuration;
 using ServiceWindow.Host.Health;
 using ServiceWindow.Host.Notifications;
@@ -45,6 +46,8 @@ public static class WebHost
         services.AddSingleton<FileWorkflowCatalog>();
         services.AddSingleton<IWorkflowCatalog>(sp => sp.GetRequiredService<FileWorkflowCatalog>());
         services.AddSingleton<WorkflowEngine>();
+        services.AddSingleton<DeploymentCalendar>();
+        services.AddHostedService<CalendarRefresh>();
         services.AddSingleton<CaseStore>();
         services.AddSingleton<CaseCommands>();
         services.AddSingleton<StatisticsProjector>();

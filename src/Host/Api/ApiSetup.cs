@@ -116,6 +116,7 @@ public static class ApiSetup
         app.MapCatalogueApi();
         app.MapPublicCasesApi();
         app.MapStatisticsApi();
+        app.MapCalendarsApi();
     }
 
     private sealed class ZonedTimes(IWorkflowCatalog catalog) : IConfigureOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>
