@@ -9,6 +9,7 @@ using ServiceWindow.Host.Notifications;
 using ServiceWindow.Host.Pages;
 using ServiceWindow.Host.Scheduling;
 using ServiceWindow.Host.Security;
+using ServiceWindow.Host.Workflows;
 using ServiceWindow.Host.Catalogue;
 using ServiceWindow.Persistence.Calendars;
 using ServiceWindow.Persistence.Cases;
@@ -47,6 +48,7 @@ public static class WebHost
         services.AddSingleton<IWorkflowCatalog>(sp => sp.GetRequiredService<FileWorkflowCatalog>());
         services.AddSingleton<WorkflowEngine>();
         services.AddSingleton<DeploymentCalendar>();
+        services.AddSingleton<DefinitionPublishing>();
         services.AddHostedService<CalendarRefresh>();
         services.AddSingleton<CaseStore>();
         services.AddSingleton<CaseCommands>();

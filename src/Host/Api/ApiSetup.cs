@@ -117,6 +117,7 @@ public static class ApiSetup
         app.MapPublicCasesApi();
         app.MapStatisticsApi();
         app.MapCalendarsApi();
+        app.MapDefinitionsApi();
     }
 
     private sealed class ZonedTimes(IWorkflowCatalog catalog) : IConfigureOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Resources;
-using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ServiceWindow.Host.Api.Contracts;
 using ServiceWindow.Host.Calendars;
@@ -16,9 +13,6 @@ namespace ServiceWindow.Host.Api;
 /// allows changing a year in force. The checks are those of `calendars import`.
 public static class CalendarsApi
 {
-    private static readonly ResourceManager Texts = new("ServiceWindow.Host.Api.CalendarsApiTexts", typeof(CalendarsApi).Assembly);
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     public static void MapCalendarsApi(this IEndpointRouteBuilder routes)
     {
         var calendars = routes.MapGroup("/api/v1/calendars").WithTags("Calendars");
@@ -43,7 +37,7 @@ public static class CalendarsApi
     {
         if (calendar.Current.Year(year) is not { } found)
         {
-            return Problem(StatusCodes.Status404NotFound, Text("year.notfound", year));
+            return Problem(StatusCodes.Status404NotFound, AdminApiText.Get("calendar.year.notfound", year));
         }
         return TypedResults.Ok(new CalendarYearResponse(found.Year, found.Source,
             found.Holidays.Select(h => new CalendarHolidayView(h.Name, h.From, h.To)).ToList(),
@@ -62,9 +56,9 @@ public static class CalendarsApi
         var validation = new Validation();
         if (year is < 1900 or > 2200)
         {
-            validation.Add("year", Text("validation.year"));
+            validation.Add("year", AdminApiText.Get("calendar.year.range"));
         }
-        var text = await ReadBodyAsync(context.Request, validation);
+        var text = await UploadedText.ReadAsync(context.Request, validation);
         validation.ThrowIfInvalid();
         var fileName = context.Request.ContentType?.StartsWith("text/calendar", StringComparison.OrdinalIgnoreCase) == true ? "upload.ics" : "upload.json";
         try
@@ -77,42 +71,10 @@ public static class CalendarsApi
         // A file that cannot be read and years the calendar must not take are both refusals of its content.
         catch (Exception e) when (e is CalendarFormatException or CalendarImportRefusedException)
         {
-            return Problem(StatusCodes.Status422UnprocessableEntity, Text("refused", e.Message));
-        }
-    }
-
-    private static async Task<string?> ReadBodyAsync(HttpRequest request, Validation validation)
-    {
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
-        if (buffer.Length == 0)
-        {
-            validation.Add("$", Text("validation.empty"));
-            return null;
-        }
-        try
-        {
-            var text = StrictUtf8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-            if (text.Any(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r')))
-            {
-                validation.Add("$", Text("validation.control"));
-                return null;
-            }
-            return text;
-        }
-        catch (DecoderFallbackException)
-        {
-            validation.Add("$", Text("validation.encoding"));
-            return null;
+            return Problem(StatusCodes.Status422UnprocessableEntity, AdminApiText.Get("calendar.refused", e.Message));
         }
     }
 
     private static ProblemHttpResult Problem(int status, string detail) =>
         TypedResults.Problem(detail: detail, statusCode: status, title: ApiProblems.Title(status));
-
-    private static string Text(string key, params object[] arguments)
-    {
-        var format = Texts.GetString(key, CultureInfo.CurrentUICulture) ?? key;
-        return arguments.Length == 0 ? format : string.Format(CultureInfo.CurrentUICulture, format, arguments);
-    }
 }
