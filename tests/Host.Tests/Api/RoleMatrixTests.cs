@@ -30,6 +30,15 @@ public sealed class RoleMatrixTests(HostDatabaseFixture fixture) : CleanDatabase
         ("POST", "/api/v1/cases/{id}/actions/register", Readers),
         ("GET", "/api/v1/queues/mine", Readers),
         ("GET", "/api/v1/windows", [.. Readers, "admin"]),
+        // admin: calendars and definitions. Uploads here carry no holiday file or a wrong one, so nothing changes.
+        ("GET", "/api/v1/calendars", [.. Readers, "admin"]),
+        ("GET", "/api/v1/calendars/2026", [.. Readers, "admin"]),
+        ("PUT", "/api/v1/calendars/2027", ["admin"]),
+        ("POST", "/api/v1/calendars", ["admin"]),
+        ("GET", "/api/v1/definitions", [.. Readers, "admin"]),
+        ("GET", "/api/v1/definitions/marriage-registration", [.. Readers, "admin"]),
+        ("POST", "/api/v1/definitions/validate", ["admin"]),
+        ("POST", "/api/v1/definitions", ["admin"]),
     ];
 
     // One app and one case for the whole matrix: each cell is one request, and every wrong cell is reported.
@@ -69,7 +78,7 @@ public sealed class RoleMatrixTests(HostDatabaseFixture fixture) : CleanDatabase
             }
         }
 
-        Assert.Equal(42, cells);
+        Assert.Equal(Endpoints.Length * (PersonFor.Count + 1), cells);
         Assert.Empty(wrong);
     }
 
