@@ -118,6 +118,8 @@ public static class ApiSetup
         app.MapStatisticsApi();
         app.MapCalendarsApi();
         app.MapDefinitionsApi();
+        app.MapGuideApi();
+        app.MapUsersApi();
     }
 
     private sealed class ZonedTimes(IWorkflowCatalog catalog) : IConfigureOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>

@@ -188,6 +188,11 @@ public sealed class MalformedRequestTests(HostDatabaseFixture fixture) : CleanDa
         yield return new("definition publish old version", "POST", "/api/v1/definitions", Text(allowance), 422);
         yield return new("definition version not a number", "GET", "/api/v1/definitions/marriage-registration?version=abc", null, 400);
         yield return new("definition unknown", "GET", "/api/v1/definitions/no-such-item", null, 404);
+        yield return new("user without fields", "POST", "/api/v1/users", Text("{}"), 400);
+        yield return new("user roles as text", "POST", "/api/v1/users", Text("{\"login\": \"a.b\", \"name\": \"甲\", \"roles\": \"clerk\", \"window\": \"marriage-1\", \"password\": \"long-enough-1\"}"), 400);
+        yield return new("user unknown field", "POST", "/api/v1/users", Text("{\"login\": \"a.b\", \"admin\": true}"), 400);
+        yield return new("user name with NUL", "POST", "/api/v1/users", Text("{\"login\": \"a.b\", \"name\": \"\\u0000\", \"roles\": [\"clerk\"], \"window\": \"marriage-1\", \"password\": \"long-enough-1\"}"), 400);
+        yield return new("disable unknown user", "POST", "/api/v1/users/nobody.here/disable", null, 404);
     }
 
     [Fact]
@@ -233,7 +238,7 @@ public sealed class MalformedRequestTests(HostDatabaseFixture fixture) : CleanDa
     {
         await using var connection = await fixture.DataSource.OpenConnectionAsync();
         return await Dapper.SqlMapper.ExecuteScalarAsync<string>(connection,
-            "select concat_ws(',', (select count(*) from calendars), (select count(*) from workflow_definitions))") ?? "";
+            "select concat_ws(',', (select count(*) from calendars), (select count(*) from workflow_definitions), (select count(*) from users), (select count(*) from staff))") ?? "";
     }
 
     [Fact]

@@ -39,6 +39,9 @@ public sealed class RoleMatrixTests(HostDatabaseFixture fixture) : CleanDatabase
         ("GET", "/api/v1/definitions/marriage-registration", [.. Readers, "admin"]),
         ("POST", "/api/v1/definitions/validate", ["admin"]),
         ("POST", "/api/v1/definitions", ["admin"]),
+        ("GET", "/api/v1/users", ["admin"]),
+        ("POST", "/api/v1/users", ["admin"]),
+        ("POST", "/api/v1/users/nobody.here/disable", ["admin"]),
     ];
 
     // One app and one case for the whole matrix: each cell is one request, and every wrong cell is reported.
