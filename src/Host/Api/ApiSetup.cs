@@ -136,6 +136,10 @@ public static class ApiSetup
         app.MapComplaintsApi();
         app.MapFindingsApi();
         app.MapRegisterApi();
+        app.MapCalendarsApi();
+        app.MapDefinitionsApi();
+        app.MapGuideApi();
+        app.MapUsersApi();
     }
 
     private static bool IsCrossSiteCookieWrite(HttpRequest request) =>
