@@ -23,6 +23,19 @@ if (!signIn.IsSuccessStatusCode)
 var token = JsonDocument.Parse(await signIn.Content.ReadAsStringAsync()).RootElement.GetProperty("token").GetString();
 http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
+// Statistics are read by a section chief, leader or the efficiency office, not by the clerk who takes intakes.
+string? statsToken = null;
+if (options.Mix.ContainsKey("stats"))
+{
+    var chief = await http.PostAsJsonAsync("/api/v1/tokens", new { login = options.StatsLogin, password = options.StatsPassword });
+    if (!chief.IsSuccessStatusCode)
+    {
+        Console.Error.WriteLine($"sign-in as {options.StatsLogin} answered {(int)chief.StatusCode}");
+        return 2;
+    }
+    statsToken = JsonDocument.Parse(await chief.Content.ReadAsStringAsync()).RootElement.GetProperty("token").GetString();
+}
+
 var stats = options.Mix.Keys.ToDictionary(k => k, k => new OperationStats(k), StringComparer.Ordinal);
 var opened = new ConcurrentQueue<OpenedCase>();
 var known = new ConcurrentBag<OpenedCase>();
@@ -152,6 +165,13 @@ async Task<int> RunAsync(string kind)
         case "lookup" when known.TryPeek(out var mine):
             {
                 using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/public/cases/{mine.Receipt}?secret={mine.Secret}");
+                using var response = await http.SendAsync(request).ConfigureAwait(false);
+                return (int)response.StatusCode;
+            }
+        case "stats":
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/statistics/monthly?month={options.StatsMonth}&by=window");
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", statsToken);
                 using var response = await http.SendAsync(request).ConfigureAwait(false);
                 return (int)response.StatusCode;
             }

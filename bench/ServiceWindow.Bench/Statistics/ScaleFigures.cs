@@ -1,0 +1,6 @@
+namespace ServiceWindow.Bench.Statistics;
+
+internal static class ScaleFigures
+{
+    public static Task<int> RunAsync(string[] args) => Task.FromResult(0);
+}
