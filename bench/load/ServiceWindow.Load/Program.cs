@@ -68,8 +68,14 @@ var workers = Enumerable.Range(0, options.Connections).Select(_ => Task.Run(asyn
             return;
         }
         // Operation n is due at n / rate seconds: the pace holds however many workers there are.
+        // The run ends at --seconds of wall time even when the host has fallen behind the pace:
+        // what was due and not sent by then is counted, not sent late.
         var due = TimeSpan.FromSeconds((double)n / options.Rate);
         if (due >= stopAt)
+        {
+            return;
+        }
+        if (started.Elapsed >= stopAt)
         {
             return;
         }
@@ -101,6 +107,12 @@ var cpuAfter = HostCpu(options.HostPid);
 var total = stats.Values.Sum(s => s.Count);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"load: {total} operations in {elapsed.TotalSeconds:F1} s = {total / elapsed.TotalSeconds:F0}/s " +
     $"(asked {options.Rate}/s, {options.Connections} connections)"));
+// Each worker stops at its next operation after the end, so the due operations never sent are
+// those between the last one issued and the last one the pace asked for.
+var asked = (long)(options.Rate * stopAt.TotalSeconds);
+var notSent = options.Count is { } limit ? Math.Max(0, Math.Min(limit, asked) - total) : Math.Max(0, asked - total);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"pace: {asked} operations were due in {stopAt.TotalSeconds:F0} s, {total} were sent, {notSent} were not (the host fell behind the pace)"));
 Console.WriteLine("operation   count     /s   p50 ms   p95 ms   p99 ms  statuses");
 foreach (var s in stats.Values.Where(s => s.Count > 0))
 {
