@@ -35,4 +35,11 @@ public sealed class TestAuthenticationHandler(
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
     }
+
+    // Nobody signed in: the real cookie scheme answers, so a page sends a browser to the sign-in
+    // page and anything not asking for HTML gets 401, as in production.
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
+        Request.Headers.ContainsKey(StaffHeader)
+            ? base.HandleChallengeAsync(properties)
+            : Context.ChallengeAsync(ServiceWindow.Host.Security.SecuritySetup.CookieScheme, properties);
 }

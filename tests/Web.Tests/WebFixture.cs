@@ -9,9 +9,12 @@ namespace ServiceWindow.Web.Tests;
 
 /// One migrated test database, the host on Kestrel over it and one headless Debian chromium,
 /// shared by every browser test. Each test gets a fresh browser context from <see cref="OpenAsync"/>.
-public sealed class WebFixture : IAsyncLifetime
+public class WebFixture : IAsyncLifetime
 {
     public const string Chromium = "/usr/bin/chromium";
+
+    private readonly string databaseName;
+    private readonly IReadOnlyDictionary<string, string>? settings;
 
     private TestDatabase? database;
     private KestrelServiceWindowFactory? factory;
@@ -24,14 +27,26 @@ public sealed class WebFixture : IAsyncLifetime
 
     public IServiceProvider Services => Factory.Services;
 
+    public WebFixture()
+        : this("web_tests", null)
+    {
+    }
+
+    /// A fixture of its own: another database, and host settings of its own (another workflows folder).
+    protected WebFixture(string databaseName, IReadOnlyDictionary<string, string>? settings)
+    {
+        this.databaseName = databaseName;
+        this.settings = settings;
+    }
+
     private TestDatabase Database => database ?? throw new InvalidOperationException("fixture not initialised");
 
     private KestrelServiceWindowFactory Factory => factory ?? throw new InvalidOperationException("fixture not initialised");
 
     public async Task InitializeAsync()
     {
-        database = await TestDatabase.CreateMigratedAsync("web_tests");
-        factory = new KestrelServiceWindowFactory(database.ConnectionString);
+        database = await TestDatabase.CreateMigratedAsync(databaseName);
+        factory = new KestrelServiceWindowFactory(database.ConnectionString, settings);
         factory.StartServer();
         // The browser is Debian's: a test run never downloads one.
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
@@ -86,7 +101,7 @@ public sealed class WebFixture : IAsyncLifetime
 
     public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (browser is not null)
         {
