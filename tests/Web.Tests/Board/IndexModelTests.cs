@@ -217,16 +217,22 @@ public sealed class IndexModelTests(WebFixture web) : IAsyncLifetime
         await page.AssertHealthyAsync();
     }
 
-    [Fact]
-    public async Task Get_IsForbidden_WhenClerk()
+    [Theory]
+    [InlineData("wang.fang", "clerk,handler", "/board", HttpStatusCode.Forbidden)]
+    [InlineData("admin", "admin", "/board", HttpStatusCode.Forbidden)]
+    [InlineData("wang.fang", "clerk,handler", "/board?handler=Cards", HttpStatusCode.Forbidden)]
+    [InlineData("chen.jing", "section_chief", "/board?handler=Cards", HttpStatusCode.OK)]
+    [InlineData("sun.min", "leader", "/board", HttpStatusCode.OK)]
+    [InlineData("zhou.qiang", "efficiency_office", "/board", HttpStatusCode.OK)]
+    public async Task Get_AnswersByRole_ForBoardAndItsPartial(string staff, string roles, string path, HttpStatusCode expected)
     {
         using var client = web.CreateClient();
-        client.DefaultRequestHeaders.Add(TestAuthenticationHandler.StaffHeader, "wang.fang");
-        client.DefaultRequestHeaders.Add(TestAuthenticationHandler.RolesHeader, "clerk");
+        client.DefaultRequestHeaders.Add(TestAuthenticationHandler.StaffHeader, staff);
+        client.DefaultRequestHeaders.Add(TestAuthenticationHandler.RolesHeader, roles);
 
-        using var response = await client.GetAsync("/board");
+        using var response = await client.GetAsync(path);
 
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(expected, response.StatusCode);
     }
 
     private async Task<(Guid Id, long Version)> AcceptAllowanceAsync(string applicant)
