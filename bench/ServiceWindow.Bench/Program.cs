@@ -1,4 +1,5 @@
 using ServiceWindow.Bench;
+using ServiceWindow.Bench.Statistics;
 using ServiceWindow.Bench.Store;
 
 // One subcommand per benchmark: `dotnet run -c Release --project bench/ServiceWindow.Bench -- <name>`.
@@ -13,6 +14,10 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["store-hangfire"] = HangfireVersusSweep.RunAsync,
     ["store"] = Done(StoreBenchmarks.AllAsync),
     ["store-intake-profile"] = Done(IntakeProfile.RunAsync),
+    ["store-intake-concurrency"] = IntakeConcurrency.RunAsync,
+    ["stats-scale-generate"] = Done(ScaleHistory.GenerateAsync),
+    ["stats-scale-measure"] = ScaleFigures.RunAsync,
+    ["stats-scale-drop"] = Done(_ => ScaleDatabase.DropAsync()),
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -13,11 +13,15 @@ fault_app="$fault_root/src/Host/bin/Release/net10.0/servicewindow.dll"
 fault_load="$fault_root/bench/load/ServiceWindow.Load/bin/Release/net10.0/ServiceWindow.Load.dll"
 fault_broken=0
 host_pid=
+# Further processes a script starts (a second host, a message sink); fault_cleanup ends them too.
+fault_pids=()
 
+# FAULT_KEEP=1 keeps the work folder (host logs, acknowledgements, load reports) to look into.
 fault_cleanup() {
-  [ -n "$host_pid" ] && kill -9 "$host_pid" 2>/dev/null
+  local pid
+  for pid in $host_pid "${fault_pids[@]}"; do kill -9 "$pid" 2>/dev/null; done
   pg_stop "$fault_work/pg" 2>/dev/null || true
-  rm -rf "$fault_work"
+  if [ -n "${FAULT_KEEP:-}" ]; then echo "work folder kept: $fault_work"; else rm -rf "$fault_work"; fi
 }
 trap fault_cleanup EXIT
 

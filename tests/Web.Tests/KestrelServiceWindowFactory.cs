@@ -9,16 +9,22 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ServiceWindow.Web.Tests;
 
 /// The real web app served by Kestrel on a free loopback port, so a browser can reach it, against
-/// the test database. Sign-in is replaced by <see cref="TestAuthenticationHandler"/>.
+/// the test database. Sign-in is replaced by <see cref="TestAuthenticationHandler"/>. Further
+/// <paramref name="settings"/> (configuration key, value) are applied last.
 public sealed class KestrelServiceWindowFactory : WebApplicationFactory<Program>
 {
     private readonly string connectionString;
+    private readonly IReadOnlyDictionary<string, string> settings;
 
-    public KestrelServiceWindowFactory(string connectionString)
+    public KestrelServiceWindowFactory(string connectionString, IReadOnlyDictionary<string, string>? settings = null)
     {
         this.connectionString = connectionString;
+        this.settings = settings ?? new Dictionary<string, string>();
         UseKestrel(0);
     }
+
+    /// The clock every service of the host reads.
+    public TestClock Clock { get; } = new();
 
     public Uri BaseAddress =>
         new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
@@ -30,8 +36,13 @@ public sealed class KestrelServiceWindowFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:ServiceWindow", connectionString);
         builder.UseSetting("ServiceWindow:MigrateOnStart", "false");
         builder.UseSetting("ServiceWindow:Scheduler:Enabled", "false");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureTestServices(services =>
         {
+            services.AddSingleton<TimeProvider>(Clock);
             services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, TestAuthenticationHandler>(TestAuthenticationHandler.SchemeName, null);
             services.PostConfigure<AuthenticationOptions>(options =>
             {

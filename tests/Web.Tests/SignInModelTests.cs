@@ -26,7 +26,7 @@ public sealed class SignInModelTests(WebFixture web) : IAsyncLifetime
         await page.Page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
 
         await page.Page.WaitForURLAsync("**/queue");
-        Assert.Equal(["办事指南", "大厅显示屏", "办件查询", "我的待办"], await page.Page.Locator("nav.menu a").AllInnerTextsAsync());
+        Assert.Equal(["办事指南", "大厅显示屏", "办件查询", "窗口受理", "我的待办"], await page.Page.Locator("nav.menu a").AllInnerTextsAsync());
         Assert.Equal("已登录：王芳", await page.Page.Locator("form.signout span").InnerTextAsync());
         await page.AssertHealthyAsync();
 

@@ -15,6 +15,7 @@ public sealed class TestAuthenticationHandler(
     public const string SchemeName = "Test";
     public const string StaffHeader = "X-Test-Staff";
     public const string RolesHeader = "X-Test-Roles";
+    public const string DepartmentHeader = "X-Test-Department";
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -27,7 +28,18 @@ public sealed class TestAuthenticationHandler(
         claims.AddRange(Request.Headers[RolesHeader].ToString()
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(role => new Claim(ClaimTypes.Role, role)));
+        if (Request.Headers[DepartmentHeader] is [{ Length: > 0 } department])
+        {
+            claims.Add(new Claim(ServiceWindow.Host.Security.StaffClaims.Department, department));
+        }
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
     }
+
+    // Nobody signed in: the real cookie scheme answers, so a page sends a browser to the sign-in
+    // page and anything not asking for HTML gets 401, as in production.
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
+        Request.Headers.ContainsKey(StaffHeader)
+            ? base.HandleChallengeAsync(properties)
+            : Context.ChallengeAsync(ServiceWindow.Host.Security.SecuritySetup.CookieScheme, properties);
 }

@@ -75,9 +75,17 @@ public sealed class ApiProblems(IProblemDetailsService problems, ILogger<ApiProb
         _ => Problem(StatusCodes.Status500InternalServerError, null),
     };
 
-    private static bool IsConnectFailure(NpgsqlException exception) =>
-        exception is not PostgresException
-        && (exception.InnerException is SocketException or TimeoutException or IOException || exception.IsTransient);
+    private static bool IsConnectFailure(NpgsqlException exception) => exception is PostgresException postgres
+        ? IsServerUnavailable(postgres.SqlState)
+        : exception.InnerException is SocketException or TimeoutException or IOException || exception.IsTransient;
+
+    // A server that is stopping, starting or full answers with an error of its own rather than a
+    // refused connection (seen by bench/faults/database-restart.sh: 57P03 while it shut down, 57P01
+    // for the connections it ended): the database is unavailable, not the request wrong.
+    private static bool IsServerUnavailable(string sqlState) =>
+        sqlState.StartsWith("08", StringComparison.Ordinal)
+        || sqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow
+            or PostgresErrorCodes.TooManyConnections;
 
     private static ProblemDetails Refused(TransitionRefusedException e)
     {

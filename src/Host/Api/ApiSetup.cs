@@ -135,6 +135,11 @@ public static class ApiSetup
         app.MapInquiriesApi();
         app.MapComplaintsApi();
         app.MapFindingsApi();
+        app.MapRegisterApi();
+        app.MapCalendarsApi();
+        app.MapDefinitionsApi();
+        app.MapGuideApi();
+        app.MapUsersApi();
     }
 
     private static bool IsCrossSiteCookieWrite(HttpRequest request) =>

@@ -7,7 +7,8 @@ using ServiceWindow.Workflows.Definitions;
 namespace ServiceWindow.Host.Catalogue;
 
 /// The definitions in `workflows/*.json` and the deployment calendar `workflows/calendars/<id>.json`
-/// (`ServiceWindow:Calendar`, default `cn-mainland`), read once at start. Published versions that
+/// (`ServiceWindow:Calendar`, default `cn-mainland`), read at start; the calendar is replaced while
+/// running only through <see cref="Calendars.DeploymentCalendar"/>. Published versions that
 /// no file carries any more are added at start (<see cref="IncludePublished"/>), so a running case
 /// keeps the version it started on after its file moved to a new version.
 public sealed class FileWorkflowCatalog : IWorkflowCatalog
@@ -32,14 +33,29 @@ public sealed class FileWorkflowCatalog : IWorkflowCatalog
             .ToList();
         var calendarId = configuration["ServiceWindow:Calendar"] ?? "cn-mainland";
         var calendarFile = Path.Combine(folder, "calendars", $"{calendarId}.json");
-        CalendarJson = File.ReadAllText(calendarFile);
-        Calendar = CalendarLoader.Load(Path.GetFileName(calendarFile), CalendarJson, TimeZoneInfo.FindSystemTimeZoneById);
+        var json = File.ReadAllText(calendarFile);
+        calendar = new LoadedCalendar(CalendarLoader.Load(Path.GetFileName(calendarFile), json, TimeZoneInfo.FindSystemTimeZoneById), json);
     }
 
-    public WorkingCalendar Calendar { get; }
+    // The calendar and its text change together, so a reader never sees one without the other.
+    private volatile LoadedCalendar calendar;
+
+    public WorkingCalendar Calendar => calendar.Calendar;
 
     /// The calendar file as read, published to the `calendars` table at start.
-    public string CalendarJson { get; }
+    public string CalendarJson => calendar.Json;
+
+    /// Puts an updated calendar in force for every case command from now on.
+    internal void UseCalendar(WorkingCalendar updated, string json)
+    {
+        ArgumentNullException.ThrowIfNull(updated);
+        ArgumentException.ThrowIfNullOrWhiteSpace(json);
+        if (updated.Id != Calendar.Id)
+        {
+            throw new ArgumentException($"calendar {updated.Id} cannot replace {Calendar.Id}", nameof(updated));
+        }
+        calendar = new LoadedCalendar(updated, json);
+    }
 
     /// The definitions as the files hold them, to publish at start.
     public IReadOnlyList<PublishedDefinition> FileDefinitions { get; }
@@ -57,4 +73,6 @@ public sealed class FileWorkflowCatalog : IWorkflowCatalog
             .Concat(published.Where(p => !inFiles.Contains((p.Id, p.Version))))
             .Select(d => (d.Source, d.Json)));
     }
+
+    private sealed record LoadedCalendar(WorkingCalendar Calendar, string Json);
 }

@@ -1,12 +1,19 @@
 using System.CommandLine;
+using Hangfire;
+using Hangfire.PostgreSql;
+using Microsoft.Extensions.Configuration;
 using ServiceWindow.Host.Calendars;
+using ServiceWindow.Host.Configuration;
+using ServiceWindow.Host.Scheduling;
+using ServiceWindow.Persistence.Database;
 using ServiceWindow.Workflows.Calendar;
 
 namespace ServiceWindow.Host.Cli;
 
 /// `servicewindow calendars import --calendar <id> <file> [--replace]`: adds a published year (holiday-cn JSON
 /// or iCalendar) to a calendar file, refusing empty or self-contradicting years and, unless `--replace`,
-/// changes to a year already in force. Prints what changed; exit 1 when refused.
+/// changes to a year already in force. Prints what changed; exit 1 when refused. Then publishes the calendar
+/// and queues the recomputation of provisional deadlines through the job storage, or says why it could not.
 public sealed class CalendarsImportCommand : ICliCommand
 {
     public IReadOnlyList<string> Group => ["calendars"];
@@ -39,45 +46,63 @@ public sealed class CalendarsImportCommand : ICliCommand
             return CliDispatcher.ProblemsFound;
         }
         var text = await File.ReadAllTextAsync(file, cancellationToken);
+        CalendarImportOutcome outcome;
         try
         {
-            IReadOnlyList<CalendarYear> years;
-            if (IsIcs(file, text))
-            {
-                // Times in the feed are read in the office's zone; events skipped are named, not fatal.
-                var feed = IcsImporter.Read(Path.GetFileName(file), text, calendar.TimeZone);
-                foreach (var note in feed.Notes)
-                {
-                    context.Out.WriteLine($"{id}: skipped: {note}");
-                }
-                years = feed.Years;
-            }
-            else
-            {
-                years = [HolidayCnImporter.Parse(Path.GetFileName(file), text)];
-            }
-            var (updated, changes) = CalendarImport.Apply(calendar, years, replace);
-            foreach (var change in changes)
-            {
-                context.Out.WriteLine($"{id}: {change}");
-            }
-            if (changes.All(c => c.Kind == CalendarYearChangeKind.Unchanged))
-            {
-                context.Out.WriteLine($"{id}: nothing to write");
-                return CliDispatcher.Done;
-            }
-            await CalendarFiles.SaveAsync(context.Configuration, updated, cancellationToken);
-            context.Out.WriteLine($"{id}: wrote {CalendarFiles.PathOf(context.Configuration, id)} (covers {updated.FirstCoveredYear}-{updated.LastCoveredYear}); provisional deadlines are recomputed when the service next loads the calendar");
-            return CliDispatcher.Done;
+            outcome = CalendarFileImport.Apply(calendar, Path.GetFileName(file), text, replace);
         }
         catch (Exception e) when (e is CalendarFormatException or CalendarImportRefusedException)
         {
             context.Error.WriteLine($"servicewindow: import refused: {e.Message}");
             return CliDispatcher.ProblemsFound;
         }
+        foreach (var note in outcome.Skipped)
+        {
+            context.Out.WriteLine($"{id}: skipped: {note}");
+        }
+        foreach (var change in outcome.Changes)
+        {
+            context.Out.WriteLine($"{id}: {change}");
+        }
+        if (!outcome.ChangesAnything)
+        {
+            context.Out.WriteLine($"{id}: nothing to write");
+            return CliDispatcher.Done;
+        }
+        var before = (calendar, await File.ReadAllTextAsync(CalendarFiles.PathOf(context.Configuration, id), cancellationToken));
+        await CalendarFiles.SaveAsync(context.Configuration, outcome.Calendar, cancellationToken);
+        var updated = outcome.Calendar;
+        context.Out.WriteLine($"{id}: wrote {CalendarFiles.PathOf(context.Configuration, id)} (covers {updated.FirstCoveredYear}-{updated.LastCoveredYear})");
+        await PublishAsync(context, before, (updated, CalendarWriter.ToJson(updated)), cancellationToken);
+        return CliDispatcher.Done;
     }
 
-    private static bool IsIcs(string file, string text) =>
-        file.EndsWith(".ics", StringComparison.OrdinalIgnoreCase)
-        || text.TrimStart('\uFEFF', ' ', '\r', '\n').StartsWith("BEGIN:VCALENDAR", StringComparison.OrdinalIgnoreCase);
+    // The file is written either way; the database learns of it here or when the service next starts.
+    private static async Task PublishAsync(CliContext context, (WorkingCalendar, string) before, (WorkingCalendar Calendar, string Json) updated,
+        CancellationToken cancellationToken)
+    {
+        if (context.Configuration.GetConnectionString(HostConfiguration.ConnectionStringName) is not { Length: > 0 } connectionString)
+        {
+            context.Error.WriteLine($"servicewindow: no database configured ({HostConfiguration.ConnectionStringVariable}): "
+                + "provisional deadlines are recomputed and the running service takes up the calendar when it next starts");
+            return;
+        }
+        await using var dataSource = Database.CreateDataSource(connectionString);
+        try
+        {
+            await Database.EnsureReachableAsync(dataSource, cancellationToken);
+            // Hangfire reads the job's type the way the service stores it.
+            GlobalConfiguration.Configuration.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
+            var storage = new PostgreSqlStorage(new DataSourceConnectionFactory(dataSource),
+                new PostgreSqlStorageOptions { SchemaName = SchedulerSetup.Schema, PrepareSchemaIfNecessary = true });
+            var version = await CalendarPublication.PublishAsync(dataSource, new BackgroundJobClient(storage), before, updated, loadedBy: null,
+                cancellationToken);
+            context.Out.WriteLine($"{updated.Calendar.Id}: published as version {version}; the running service takes it up and recomputes provisional deadlines");
+        }
+        catch (DatabaseUnreachableException e)
+        {
+            context.Error.WriteLine($"servicewindow: {e.Message}: provisional deadlines are recomputed and the running service takes up the calendar when it next starts");
+        }
+    }
 }

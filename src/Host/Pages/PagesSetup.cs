@@ -1,6 +1,9 @@
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ServiceWindow.Host.Pages.Guide;
+using ServiceWindow.Persistence.Accountability;
 using ServiceWindow.Persistence.Display;
+using ServiceWindow.Persistence.Queries;
 
 namespace ServiceWindow.Host.Pages;
 
@@ -24,6 +27,13 @@ public static class PagesSetup
         services.AddSingleton<HallDisplay>();
         services.AddSingleton<ServiceItemListing>();
         services.AddSingleton<Queue.QueueRows>();
+        services.AddSingleton<BoardQueries>();
+        services.TryAddSingleton<FindingRegister>();
+        services.AddSingleton<Board.BoardReader>();
+        services.AddSingleton<Desk.DeskIntake>();
+        services.AddSingleton<Desk.DeskInquiries>();
+        services.AddSingleton<Cases.CaseOverviews>();
+        services.AddSingleton<Cases.Notices.CaseNotices>();
     }
 
     public static void UsePages(WebApplication app)

@@ -1,5 +1,6 @@
 using Hangfire;
 using Npgsql;
+using ServiceWindow.Host.Calendars;
 using ServiceWindow.Persistence.Calendars;
 using ServiceWindow.Persistence.Cases;
 using ServiceWindow.Persistence.Deadlines;
@@ -13,7 +14,7 @@ namespace ServiceWindow.Host.Scheduling;
 /// run with no provisional cases is one index probe. Two runs at once would race on the same
 /// cases, hence the lock. Stored jobs name this type: do not rename it.
 public sealed class DeadlineRecomputeJob(NpgsqlDataSource dataSource, IWorkflowCatalog catalog, WorkflowEngine engine, TimeProvider clock,
-    ILogger<DeadlineRecomputeJob> logger)
+    DeploymentCalendar calendar, ILogger<DeadlineRecomputeJob> logger)
 {
     public const string Id = "provisional-deadline-recompute";
     public const string NightlyCron = "30 2 * * *";
@@ -25,6 +26,8 @@ public sealed class DeadlineRecomputeJob(NpgsqlDataSource dataSource, IWorkflowC
     [DisableConcurrentExecution(timeoutInSeconds: 600)]
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        // Queued by `calendars import` on another machine, this server may not have the new calendar yet.
+        await calendar.RefreshAsync(cancellationToken);
         if (await new CalendarVersions(dataSource).LatestUpdateAsync(catalog.Calendar.Id, cancellationToken) is not var (previous, current))
         {
             return;

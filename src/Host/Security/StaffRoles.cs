@@ -1,14 +1,17 @@
+using ServiceWindow.Workflows.Definitions;
+
 namespace ServiceWindow.Host.Security;
 
-/// The role names of the domain rules, as they appear in `staff_roles` and in role claims.
+/// Who may call what, in the role names of the domain rules (`Roles`), as they appear in
+/// `staff_roles` and in role claims.
 public static class StaffRoles
 {
-    public const string Clerk = "clerk";
-    public const string Handler = "handler";
-    public const string SectionChief = "section_chief";
-    public const string Leader = "leader";
-    public const string EfficiencyOffice = "efficiency_office";
-    public const string Admin = "admin";
+    public const string Clerk = Roles.Clerk;
+    public const string Handler = Roles.Handler;
+    public const string SectionChief = Roles.SectionChief;
+    public const string Leader = Roles.Leader;
+    public const string EfficiencyOffice = Roles.EfficiencyOffice;
+    public const string Admin = Roles.Admin;
 
     public static IReadOnlyList<string> All { get; } = [Clerk, Handler, SectionChief, Leader, EfficiencyOffice, Admin];
 

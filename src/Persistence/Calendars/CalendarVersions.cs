@@ -12,7 +12,11 @@ namespace ServiceWindow.Persistence.Calendars;
 public sealed class CalendarVersions(NpgsqlDataSource dataSource)
 {
     /// Returns the version now current: the new one, or the latest when the content is unchanged.
-    public async Task<int> PublishIfChangedAsync(WorkingCalendar calendar, string json, CancellationToken cancellationToken = default)
+    public Task<int> PublishIfChangedAsync(WorkingCalendar calendar, string json, CancellationToken cancellationToken = default) =>
+        PublishIfChangedAsync(calendar, json, loadedBy: null, cancellationToken);
+
+    /// As above, recording the staff member who uploaded the calendar.
+    public async Task<int> PublishIfChangedAsync(WorkingCalendar calendar, string json, string? loadedBy, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(calendar);
         ArgumentException.ThrowIfNullOrWhiteSpace(json);
@@ -34,10 +38,11 @@ public sealed class CalendarVersions(NpgsqlDataSource dataSource)
         var version = (rows is [var last] ? last.Version : 0) + 1;
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            insert into calendars (id, version, content, first_year, last_year)
-            values (@id, @version, jsonb_build_object('checksum', @checksum, 'calendar', @json::jsonb), @firstYear, @lastYear)
+            insert into calendars (id, version, content, first_year, last_year, loaded_by)
+            values (@id, @version, jsonb_build_object('checksum', @checksum, 'calendar', @json::jsonb), @firstYear, @lastYear,
+                    (select id from staff where id = @loadedBy))
             """,
-            new { id = calendar.Id, version, checksum, json, firstYear = calendar.FirstCoveredYear, lastYear = calendar.LastCoveredYear },
+            new { id = calendar.Id, version, checksum, json, firstYear = calendar.FirstCoveredYear, lastYear = calendar.LastCoveredYear, loadedBy },
             transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         return version;
@@ -56,5 +61,19 @@ public sealed class CalendarVersions(NpgsqlDataSource dataSource)
             return null;
         }
         return (CalendarLoader.Load($"{id} v{rows[1].Version}", rows[1].Json, TimeZoneInfo.FindSystemTimeZoneById), CalendarLoader.Load($"{id} v{rows[0].Version}", rows[0].Json, TimeZoneInfo.FindSystemTimeZoneById));
+    }
+
+    /// The latest published version, or null when none is.
+    public async Task<PublishedCalendar?> LatestAsync(string id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(int Version, string Json, DateTime LoadedAt, string? LoadedBy)>(new CommandDefinition(
+            """
+            select version, (content -> 'calendar')::text, loaded_at, loaded_by from calendars where id = @id order by version desc limit 1
+            """, new { id }, cancellationToken: cancellationToken));
+        return rows.ToList() is [var (version, json, loadedAt, loadedBy)]
+            ? new PublishedCalendar(version, CalendarLoader.Load($"{id} v{version}", json, TimeZoneInfo.FindSystemTimeZoneById), json,
+                new DateTimeOffset(DateTime.SpecifyKind(loadedAt, DateTimeKind.Utc)), loadedBy)
+            : null;
     }
 }

@@ -12,7 +12,12 @@ public sealed class DefinitionVersions(NpgsqlDataSource dataSource)
 {
     /// Publishes the versions not yet stored and returns their ids as `id@version`.
     /// <exception cref="DefinitionVersionEditedException">A published version's content differs from the file.</exception>
-    public async Task<IReadOnlyList<string>> PublishAsync(IEnumerable<PublishedDefinition> definitions, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<string>> PublishAsync(IEnumerable<PublishedDefinition> definitions, CancellationToken cancellationToken = default) =>
+        PublishAsync(definitions, publishedBy: null, cancellationToken);
+
+    /// As above, recording the staff member who published them.
+    public async Task<IReadOnlyList<string>> PublishAsync(IEnumerable<PublishedDefinition> definitions, string? publishedBy,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(definitions);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -38,9 +43,9 @@ public sealed class DefinitionVersions(NpgsqlDataSource dataSource)
             }
             await connection.ExecuteAsync(new CommandDefinition(
                 """
-                insert into workflow_definitions (id, version, content, checksum)
-                values (@Id, @Version, @Json::jsonb, @checksum)
-                """, new { definition.Id, definition.Version, definition.Json, checksum }, transaction, cancellationToken: cancellationToken));
+                insert into workflow_definitions (id, version, content, checksum, published_by)
+                values (@Id, @Version, @Json::jsonb, @checksum, (select id from staff where id = @publishedBy))
+                """, new { definition.Id, definition.Version, definition.Json, checksum, publishedBy }, transaction, cancellationToken: cancellationToken));
             published.Add($"{definition.Id}@{definition.Version}");
         }
         await transaction.CommitAsync(cancellationToken);
@@ -54,6 +59,16 @@ public sealed class DefinitionVersions(NpgsqlDataSource dataSource)
         var rows = await connection.QueryAsync<(string Id, int Version, string Json)>(new CommandDefinition(
             "select id, version, content::text from workflow_definitions order by id, version", cancellationToken: cancellationToken));
         return rows.Select(r => new PublishedDefinition(r.Id, r.Version, r.Json, $"published {r.Id}@{r.Version}")).ToList();
+    }
+
+    /// Every published version, without its content: when and by whom it was published.
+    public async Task<IReadOnlyList<DefinitionVersionEntry>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string Id, int Version, DateTime PublishedAt, string? PublishedBy)>(new CommandDefinition(
+            "select id, version, published_at, published_by from workflow_definitions order by id, version", cancellationToken: cancellationToken));
+        return rows.Select(r => new DefinitionVersionEntry(r.Id, r.Version, new DateTimeOffset(DateTime.SpecifyKind(r.PublishedAt, DateTimeKind.Utc)), r.PublishedBy))
+            .ToList();
     }
 
     // The checksum is over the parsed JSON as PostgreSQL normalises it, so reformatting a file

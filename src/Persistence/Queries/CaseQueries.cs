@@ -78,7 +78,13 @@ public sealed class CaseQueries(NpgsqlDataSource dataSource)
         return new CasePage(rows.Select(r => r.ToSummary()).ToList(), total);
     }
 
-    /// The open cases <paramref name="staffId"/> is responsible for, the nearest promised deadline first.
+    /// The most cases a queue holds. Without a bound, every intake a clerk took stayed in the
+    /// clerk's queue until someone was assigned, and under sustained intake each read grew with
+    /// the day (2 s per read after 700 intakes in the load run of docs/reliability.md).
+    public const int QueueLimit = 200;
+
+    /// The open cases <paramref name="staffId"/> is responsible for, the nearest promised deadline
+    /// first, at most <see cref="QueueLimit"/> of them.
     public async Task<IReadOnlyList<CaseSummary>> QueueAsync(string staffId, CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -89,7 +95,8 @@ public sealed class CaseQueries(NpgsqlDataSource dataSource)
             where c.completed_at is null
               and (c.handler_id = @staffId or (c.handler_id is null and c.first_inquiry_owner = @staffId))
             order by c.promised_deadline nulls last, c.created_at
-            """, new { staffId }, cancellationToken: cancellationToken));
+            limit @limit
+            """, new { staffId, limit = QueueLimit }, cancellationToken: cancellationToken));
         return rows.Select(r => r.ToSummary()).ToList();
     }
 

@@ -5,21 +5,23 @@ using ServiceWindow.Workflows.Statistics;
 namespace ServiceWindow.Persistence.Statistics;
 
 /// Reads the ratings, complaints, findings and referrals of a month, keyed like the cases they
-/// concern (the case's facts give the window, department and item where the row names none).
+/// concern (the case's facts give the window, department and item where the row names none). A bad
+/// review carries its rectification case; how far that case got is read from the month's case facts.
 internal static class MonthlyActivitySource
 {
     public static async Task<MonthlyActivity> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction,
         StatisticsMonth month, IReadOnlyList<CaseFacts> cases, CancellationToken cancellationToken)
     {
         var range = new { start = month.Start.UtcDateTime, end = month.End.UtcDateTime };
-        var ratings = await connection.QueryAsync<(string? Department, string? Window, string? Staff, string? Item, int Score, DateTime RatedAt)>(
+        var ratings = await connection.QueryAsync<(string? Department, string? Window, string? Staff, string? Item, int Score, DateTime RatedAt, Guid? Rectification)>(
             new CommandDefinition(
                 """
                 select coalesce(w.department_id, f.department_id), coalesce(r.window_id, f.window_id),
-                       coalesce(r.staff_id, f.staff_id), f.item_code, r.score, r.rated_at
+                       coalesce(r.staff_id, f.staff_id), f.item_code, r.score, r.rated_at, l.case_id
                 from ratings r
                 left join windows w on w.id = r.window_id
                 left join case_facts f on f.case_id = r.case_id
+                left join bad_review_rectifications l on l.rating_id = r.id
                 where r.rated_at >= @start and r.rated_at < @end and r.voided_at is null
                 """, range, transaction, cancellationToken: cancellationToken));
         var complaints = await connection.QueryAsync<(string? Department, string? Window, string? Staff, string? Item, DateTime ReceivedAt, DateTime? VerifiedAt)>(
@@ -53,7 +55,7 @@ internal static class MonthlyActivitySource
 
         return new MonthlyActivity(
             cases,
-            [.. ratings.Select(r => new RatingFact(new(r.Department, r.Window, r.Staff, r.Item), r.Score, Utc(r.RatedAt)))],
+            [.. ratings.Select(r => new RatingFact(new(r.Department, r.Window, r.Staff, r.Item), r.Score, Utc(r.RatedAt), r.Rectification))],
             [.. complaints.Select(c => new ComplaintFact(new(c.Department, c.Window, c.Staff, c.Item), Utc(c.ReceivedAt),
                 c.VerifiedAt is { } v ? Utc(v) : null))],
             [.. findings.Select(f => new FindingFact(new(f.Department, f.Window, f.Staff, f.Item), Utc(f.OpenedAt), f.Dismissed))],

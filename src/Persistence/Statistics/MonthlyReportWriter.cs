@@ -16,7 +16,7 @@ public static class MonthlyReportWriter
     private static readonly ResourceManager Texts = new("ServiceWindow.Persistence.Statistics.StatisticsTexts", typeof(MonthlyReportWriter).Assembly);
 
     private static readonly string[] RateNames =
-        ["overdue", "immediateShare", "onTimeRate", "earlyRate", "averageWorkingDaysUsed", "speedUp", "referralOnTimeRate", "satisfactionRate", "rectifiedOnTimeRate"];
+        ["overdue", "immediateShare", "onTimeRate", "earlyRate", "averageWorkingDaysUsed", "speedUp", "referralOnTimeRate", "satisfactionRate", "rectifiedOnTimeRate", "calledBackRate"];
 
     /// The column names in order: key, name, which figures, every count, the overdue sum and every rate, adjustments.
     public static IReadOnlyList<string> Columns { get; } = ["key", "name", "figures", .. MonthlyFigures.CountNames, .. RateNames, "adjustments"];
@@ -91,6 +91,7 @@ public static class MonthlyReportWriter
         yield return ("referralOnTimeRate", figures.ReferralOnTimeRate.Value);
         yield return ("satisfactionRate", figures.SatisfactionRate.Value);
         yield return ("rectifiedOnTimeRate", figures.RectifiedOnTimeRate.Value);
+        yield return ("calledBackRate", figures.CalledBackRate.Value);
     }
 
     /// One line per row (and one more per adjusted row), values in <see cref="Columns"/> order.

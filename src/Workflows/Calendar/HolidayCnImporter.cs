@@ -31,7 +31,7 @@ public static class HolidayCnImporter
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object
                 || !root.TryGetProperty("year", out var yearElement)
-                || !yearElement.TryGetInt32(out var year)
+                || yearElement.ValueKind != JsonValueKind.Number || !yearElement.TryGetInt32(out var year)
                 || year is < 1900 or > 9998)
             {
                 throw new CalendarFormatException(fileName, "year", "a holiday-cn file needs a numeric year");

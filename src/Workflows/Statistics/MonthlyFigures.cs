@@ -29,6 +29,8 @@ namespace ServiceWindow.Workflows.Statistics;
 /// <param name="Complaints">Complaints received in the month.</param>
 /// <param name="VerifiedComplaints">Complaints found true in the month.</param>
 /// <param name="Findings">Findings opened in the month and not dismissed.</param>
+/// <param name="BadReviewsCalledBack">Bad reviews given in the month whose rectification was called back by the cut.</param>
+/// <param name="AppealsUpheld">Bad reviews given in the month voided on appeal by the cut (not counted as ratings).</param>
 public sealed record MonthlyFigures(
     long Accepted,
     long AcceptedImmediate,
@@ -51,10 +53,12 @@ public sealed record MonthlyFigures(
     long BadReviewsRectifiedOnTime,
     long Complaints,
     long VerifiedComplaints,
-    long Findings)
+    long Findings,
+    long BadReviewsCalledBack = 0,
+    long AppealsUpheld = 0)
 {
     /// <summary>Nothing counted.</summary>
-    public static MonthlyFigures Zero { get; } = new(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    public static MonthlyFigures Zero { get; } = new(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     /// <summary>The names of the counts, in order, as rows, files and adjustments spell them.</summary>
     public static IReadOnlyList<string> CountNames { get; } =
@@ -62,7 +66,8 @@ public sealed record MonthlyFigures(
         "accepted", "acceptedImmediate", "completed", "completedOnTime", "completedEarly", "completedLate",
         "openPastPromised", "statutoryBreaches", "timedCompleted", "workingDaysUsed", "statutoryWorkingDays",
         "supplements", "extensions", "referrals", "referralsAcknowledgedOnTime", "ratings", "ratingsSatisfied",
-        "badReviews", "badReviewsRectifiedOnTime", "complaints", "verifiedComplaints", "findings",
+        "badReviews", "badReviewsRectifiedOnTime", "complaints", "verifiedComplaints", "findings", "badReviewsCalledBack",
+        "appealsUpheld",
     ];
 
     /// <summary>超期件: completed late plus open past the promised deadline at month end.</summary>
@@ -94,13 +99,16 @@ public sealed record MonthlyFigures(
     /// <summary>Bad reviews rectified on time.</summary>
     public Rate RectifiedOnTimeRate => new(BadReviewsRectifiedOnTime, BadReviews);
 
+    /// <summary>Bad reviews called back (回访率; the target is all of them).</summary>
+    public Rate CalledBackRate => new(BadReviewsCalledBack, BadReviews);
+
     /// <summary>The counts in <see cref="CountNames"/> order.</summary>
     public IReadOnlyList<long> Counts =>
     [
         Accepted, AcceptedImmediate, Completed, CompletedOnTime, CompletedEarly, CompletedLate, OpenPastPromised,
         StatutoryBreaches, TimedCompleted, WorkingDaysUsed, StatutoryWorkingDays, Supplements, Extensions, Referrals,
         ReferralsAcknowledgedOnTime, Ratings, RatingsSatisfied, BadReviews, BadReviewsRectifiedOnTime, Complaints,
-        VerifiedComplaints, Findings,
+        VerifiedComplaints, Findings, BadReviewsCalledBack, AppealsUpheld,
     ];
 
     /// <summary>The figures with these counts, in <see cref="CountNames"/> order.</summary>
@@ -109,7 +117,7 @@ public sealed record MonthlyFigures(
         ArgumentNullException.ThrowIfNull(c);
         ArgumentOutOfRangeException.ThrowIfNotEqual(c.Count, CountNames.Count, nameof(c));
         return new(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10], c[11], c[12], c[13], c[14],
-            c[15], c[16], c[17], c[18], c[19], c[20], c[21]);
+            c[15], c[16], c[17], c[18], c[19], c[20], c[21], c[22], c[23]);
     }
 
     /// <summary>The count named <paramref name="name"/> (one of <see cref="CountNames"/>).</summary>

@@ -39,13 +39,22 @@ public static class MonthlyFiguresCalculator
             AddCase(Row(c.Keys), c, month, cut);
         }
         var minimum = rule == SatisfactionRule.FourToFive ? 4 : 3;
+        var rectifications = activity.Cases.DistinctBy(c => c.CaseId).ToDictionary(c => c.CaseId);
         foreach (var r in activity.Ratings.Where(r => month.Contains(r.RatedAt)))
         {
             var row = Row(r.Keys);
+            var rectification = r.IsBadReview && r.RectificationCase is { } id ? rectifications.GetValueOrDefault(id) : null;
+            // An upheld appeal voids the review: it leaves the ratings and is counted as what it was.
+            if (RectificationOutcome.Reached(rectification, RectificationOutcome.Voided, cut))
+            {
+                row[Index.AppealsUpheld]++;
+                continue;
+            }
             row[Index.Ratings]++;
             row[Index.RatingsSatisfied] += r.Score >= minimum ? 1 : 0;
             row[Index.BadReviews] += r.IsBadReview ? 1 : 0;
-            row[Index.BadReviewsRectifiedOnTime] += r.IsBadReview && r.RectifiedOnTime == true ? 1 : 0;
+            row[Index.BadReviewsCalledBack] += RectificationOutcome.Reached(rectification, RectificationOutcome.Rectified, cut) ? 1 : 0;
+            row[Index.BadReviewsRectifiedOnTime] += RectificationOutcome.OnTime(rectification, cut) ? 1 : 0;
         }
         foreach (var complaint in activity.Complaints)
         {
@@ -120,6 +129,6 @@ public static class MonthlyFiguresCalculator
             CompletedLate = 5, OpenPastPromised = 6, StatutoryBreaches = 7, TimedCompleted = 8, WorkingDaysUsed = 9,
             StatutoryWorkingDays = 10, Supplements = 11, Extensions = 12, Referrals = 13, ReferralsAcknowledgedOnTime = 14,
             Ratings = 15, RatingsSatisfied = 16, BadReviews = 17, BadReviewsRectifiedOnTime = 18, Complaints = 19,
-            VerifiedComplaints = 20, Findings = 21;
+            VerifiedComplaints = 20, Findings = 21, BadReviewsCalledBack = 22, AppealsUpheld = 23;
     }
 }

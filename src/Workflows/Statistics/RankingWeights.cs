@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace ServiceWindow.Workflows.Statistics;
 
 /// <summary>
@@ -21,4 +23,30 @@ public sealed record RankingWeights
 
     /// <summary>Points off per confirmed finding.</summary>
     public decimal FindingPenalty { get; init; } = 10m;
+
+    /// <summary>
+    /// What is wrong with these weights, by property name; empty when they can rank. A negative weight
+    /// would reward what it should penalise, and with both rate weights at zero every window would tie.
+    /// </summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        void NotNegative(string name, decimal value)
+        {
+            if (value < 0)
+            {
+                problems.Add($"{name} must not be negative (is {value})");
+            }
+        }
+        NotNegative(nameof(OnTime), OnTime);
+        NotNegative(nameof(Satisfaction), Satisfaction);
+        NotNegative(nameof(OverduePenalty), OverduePenalty);
+        NotNegative(nameof(StatutoryBreachPenalty), StatutoryBreachPenalty);
+        NotNegative(nameof(FindingPenalty), FindingPenalty);
+        if (OnTime == 0 && Satisfaction == 0)
+        {
+            problems.Add($"{nameof(OnTime)} and {nameof(Satisfaction)} must not both be zero");
+        }
+        return problems;
+    }
 }

@@ -188,6 +188,89 @@ public sealed class MalformedRequestTests(HostDatabaseFixture fixture) : CleanDa
         Assert.Equal(before, await session.RowCountsAsync());
     }
 
+    // admin: calendar uploads and definitions, sent by the admin, against a scratch workflows folder.
+    private sealed record BadUpload(string Name, string Method, string Path, byte[]? Body, int Status, string ContentType = "application/json");
+
+    private static IEnumerable<BadUpload> AdminRequests(string workflows)
+    {
+        static byte[] Text(string text) => Encoding.UTF8.GetBytes(text);
+        var allowance = File.ReadAllText(Path.Combine(workflows, "minimum-living-allowance.json"));
+        yield return new("calendar empty body", "PUT", "/api/v1/calendars/2027", [], 400);
+        yield return new("calendar not UTF-8", "PUT", "/api/v1/calendars/2027", [0x7b, 0xff, 0xfe, 0x7d], 400);
+        yield return new("calendar with NUL", "PUT", "/api/v1/calendars/2027", Text("{\"year\": 2027,\u0000}"), 400);
+        yield return new("calendar year 1800", "PUT", "/api/v1/calendars/1800", Text("{}"), 400);
+        yield return new("calendar year not a number", "PUT", "/api/v1/calendars/abc", Text("{}"), 404);
+        yield return new("calendar replace not boolean", "PUT", "/api/v1/calendars/2027?replace=maybe", Text("{}"), 400);
+        yield return new("calendar json of another shape", "PUT", "/api/v1/calendars/2027", Text("{\"year\": \"x\"}"), 422);
+        yield return new("calendar truncated json", "POST", "/api/v1/calendars", Text("{\"year\": 2027, \"days\": ["), 422);
+        yield return new("calendar ics without events", "POST", "/api/v1/calendars", Text("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"), 422, "text/calendar");
+        yield return new("calendar gap year", "PUT", "/api/v1/calendars/2029", Text("{\"year\": 2029, \"days\": [{\"name\": \"元旦\", \"date\": \"2029-01-01\", \"isOffDay\": true}]}"), 422);
+        yield return new("calendar year not covered", "GET", "/api/v1/calendars/2031", null, 404);
+        yield return new("calendar delete", "DELETE", "/api/v1/calendars/2026", null, 405);
+        yield return new("calendar over 1 MiB", "POST", "/api/v1/calendars", new byte[1_100_000], 413);
+        yield return new("definition validate empty", "POST", "/api/v1/definitions/validate", [], 400);
+        yield return new("definition validate not UTF-8", "POST", "/api/v1/definitions/validate", [0xc3, 0x28], 400);
+        yield return new("definition publish truncated", "POST", "/api/v1/definitions", Text("{\"id\": "), 422);
+        yield return new("definition publish array", "POST", "/api/v1/definitions", Text("[]"), 422);
+        yield return new("definition publish deep nesting", "POST", "/api/v1/definitions", Text(new string('[', 200) + new string(']', 200)), 422);
+        yield return new("definition publish unknown item", "POST", "/api/v1/definitions",
+            Text(allowance.Replace("\"id\": \"minimum-living-allowance\"", "\"id\": \"no-such-item\"", StringComparison.Ordinal)), 422);
+        yield return new("definition publish old version", "POST", "/api/v1/definitions", Text(allowance), 422);
+        yield return new("definition version not a number", "GET", "/api/v1/definitions/marriage-registration?version=abc", null, 400);
+        yield return new("definition unknown", "GET", "/api/v1/definitions/no-such-item", null, 404);
+        yield return new("user without fields", "POST", "/api/v1/users", Text("{}"), 400);
+        yield return new("user roles as text", "POST", "/api/v1/users", Text("{\"login\": \"a.b\", \"name\": \"甲\", \"roles\": \"clerk\", \"window\": \"marriage-1\", \"password\": \"long-enough-1\"}"), 400);
+        yield return new("user unknown field", "POST", "/api/v1/users", Text("{\"login\": \"a.b\", \"admin\": true}"), 400);
+        yield return new("user name with NUL", "POST", "/api/v1/users", Text("{\"login\": \"a.b\", \"name\": \"\\u0000\", \"roles\": [\"clerk\"], \"window\": \"marriage-1\", \"password\": \"long-enough-1\"}"), 400);
+        yield return new("disable unknown user", "POST", "/api/v1/users/nobody.here/disable", null, 404);
+    }
+
+    [Fact]
+    public async Task AdminRequests_AreRefusedWith4xxProblemAndChangeNothing_WhenMalformed()
+    {
+        using var workflows = new ScratchWorkflows();
+        await using var session = await ApiSession.StartAsync(fixture, workflows.Settings);
+        var admin = await session.SignedInAsync("admin");
+        var calendar = await File.ReadAllTextAsync(workflows.CalendarPath);
+        var stored = await StoredCatalogueAsync();
+        var wrong = new List<string>();
+        var requests = AdminRequests(workflows.Path).ToList();
+
+        foreach (var bad in requests)
+        {
+            var request = new HttpRequestMessage(new HttpMethod(bad.Method), bad.Path);
+            if (bad.Body is not null)
+            {
+                request.Content = new ByteArrayContent(bad.Body);
+                request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(bad.ContentType);
+            }
+            var response = await admin.SendAsync(request);
+            var body = await response.Content.ReadAsStringAsync();
+            if ((int)response.StatusCode != bad.Status || body.Contains("Exception") || body.Contains("   at "))
+            {
+                wrong.Add($"{bad.Name}: {(int)response.StatusCode} (expected {bad.Status}) {body[..Math.Min(body.Length, 300)]}");
+            }
+            else if (response.StatusCode != HttpStatusCode.MethodNotAllowed
+                && (JsonDocument.Parse(body).RootElement is var problem && (problem.GetProperty("status").GetInt32() != bad.Status
+                    || problem.GetProperty("title").GetString() is not { Length: > 0 })))
+            {
+                wrong.Add($"{bad.Name}: not a problem document: {body}");
+            }
+        }
+
+        Assert.True(requests.Count >= 10, $"only {requests.Count} requests");
+        Assert.Empty(wrong);
+        Assert.Equal(calendar, await File.ReadAllTextAsync(workflows.CalendarPath));
+        Assert.Equal(stored, await StoredCatalogueAsync());
+    }
+
+    private async Task<string> StoredCatalogueAsync()
+    {
+        await using var connection = await fixture.DataSource.OpenConnectionAsync();
+        return await Dapper.SqlMapper.ExecuteScalarAsync<string>(connection,
+            "select concat_ws(',', (select count(*) from calendars), (select count(*) from workflow_definitions), (select count(*) from users), (select count(*) from staff))") ?? "";
+    }
+
     [Fact]
     public async Task Open_NamesTheFieldsJsonPath_WhenAFieldIsInvalid()
     {

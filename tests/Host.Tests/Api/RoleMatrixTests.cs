@@ -47,6 +47,21 @@ public sealed class RoleMatrixTests(HostDatabaseFixture fixture) : CleanDatabase
         ("POST", "/api/v1/findings/{id}/statement", Readers),
         ("POST", "/api/v1/findings/{id}/confirmation", ["efficiency_office"]),
         ("POST", "/api/v1/findings/{id}/dismissal", ["efficiency_office"]),
+        // Register exports: the efficiency office's own.
+        ("GET", "/api/v1/register/findings?year=2026", ["efficiency_office"]),
+        ("GET", "/api/v1/register/sanctions?year=2026&format=xlsx", ["efficiency_office"]),
+        // Calendars and definitions. Uploads here carry no holiday file or a wrong one, so nothing changes.
+        ("GET", "/api/v1/calendars", [.. Readers, "admin"]),
+        ("GET", "/api/v1/calendars/2026", [.. Readers, "admin"]),
+        ("PUT", "/api/v1/calendars/2027", ["admin"]),
+        ("POST", "/api/v1/calendars", ["admin"]),
+        ("GET", "/api/v1/definitions", [.. Readers, "admin"]),
+        ("GET", "/api/v1/definitions/marriage-registration", [.. Readers, "admin"]),
+        ("POST", "/api/v1/definitions/validate", ["admin"]),
+        ("POST", "/api/v1/definitions", ["admin"]),
+        ("GET", "/api/v1/users", ["admin"]),
+        ("POST", "/api/v1/users", ["admin"]),
+        ("POST", "/api/v1/users/nobody.here/disable", ["admin"]),
     ];
 
     // One app and one case for the whole matrix: each cell is one request, and every wrong cell is reported.

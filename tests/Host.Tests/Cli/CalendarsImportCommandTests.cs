@@ -48,6 +48,15 @@ public sealed class CalendarsImportCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_SaysTheServiceWasNotTold_WhenNoDatabaseIsConfigured()
+    {
+        var (exit, _, error) = await RunAsync("calendars", "import", "--calendar", "cn-mainland", Sample("holiday-cn-2027-made-up.json"));
+
+        Assert.Equal(0, exit);
+        Assert.Contains("no database configured", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_AcceptsICalendar_AndReportsAnUnchangedYear()
     {
         var before = await File.ReadAllTextAsync(CalendarPath);

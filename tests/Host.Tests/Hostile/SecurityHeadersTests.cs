@@ -54,4 +54,22 @@ public sealed class SecurityHeadersTests(HostDatabaseFixture fixture) : CleanDat
         Assert.Contains("script-src 'self' 'unsafe-inline'", Assert.Single(page.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
         Assert.DoesNotContain("unsafe-inline", Assert.Single(document.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task JobsDashboard_MayCarryStyleAttributesOnly_WhileScriptsStaySelf()
+    {
+        await using var session = await ApiSession.StartAsync(fixture);
+        var anonymous = session.Anonymous();
+
+        var jobs = Assert.Single((await anonymous.GetAsync("/jobs")).Headers.GetValues("Content-Security-Policy"));
+        var page = Assert.Single((await anonymous.GetAsync("/guide")).Headers.GetValues("Content-Security-Policy"));
+
+        var directives = jobs.Split(';').Select(d => d.Trim()).ToList();
+        Assert.Contains("script-src 'self'", directives);
+        Assert.Contains("style-src 'self'", directives);
+        Assert.Contains("style-src-attr 'unsafe-inline'", directives);
+        Assert.Contains("style-src-elem 'self' 'sha256-z7zcnw/4WalZqx+PrNaRnoeLz/G9WXuFqV1WCJ129sg='", directives);
+        Assert.Equal(1, directives.Count(d => d.Contains("unsafe-inline", StringComparison.Ordinal)));
+        Assert.DoesNotContain("unsafe-inline", page, StringComparison.Ordinal);
+    }
 }

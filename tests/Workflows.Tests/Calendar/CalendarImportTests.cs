@@ -41,6 +41,19 @@ public sealed class CalendarImportTests
         Assert.True(error.Message.Contains(problem, StringComparison.Ordinal), $"{edge}: {error.Message}");
     }
 
+    [Theory]
+    [InlineData("""{"year":"2027","days":[]}""", "a year written as text")]
+    [InlineData("""{"year":2027.5,"days":[]}""", "a fractional year")]
+    [InlineData("""{"year":null,"days":[]}""", "a null year")]
+    [InlineData("""[2027]""", "an array instead of an object")]
+    public void HolidayCnParse_RefusesAsAFormatProblem_WhenTheYearIsNotANumber(string text, string edge)
+    {
+        var error = Record.Exception(() => HolidayCnImporter.Parse("2027.json", text));
+
+        Assert.True(error is CalendarFormatException { Message: var message } && message.Contains("needs a numeric year", StringComparison.Ordinal),
+            $"{edge}: {error?.GetType().Name}: {error?.Message}");
+    }
+
     [Fact]
     public void IcsParse_GivesTheSameDatesAsHolidayCn()
     {

@@ -46,7 +46,7 @@ public sealed class MonthlyFiguresCalculatorTests
         [
             new RatingFact(Keys("w1", "s1"), 5, T("2026-10-08T10:00:00+08:00")),
             new RatingFact(Keys("w1", "s1"), 3, T("2026-10-13T11:00:00+08:00")),
-            new RatingFact(Keys("w2", "s2"), 2, T("2026-10-20T11:00:00+08:00"), RectifiedOnTime: true),
+            new RatingFact(Keys("w2", "s2"), 2, T("2026-10-20T11:00:00+08:00")),
             new RatingFact(Keys("w2", "s2"), 4, T("2026-11-02T11:00:00+08:00")),
         ],
         [
@@ -84,7 +84,7 @@ public sealed class MonthlyFiguresCalculatorTests
     [InlineData("ratings", 3, "the November one is not October's")]
     [InlineData("ratingsSatisfied", 2, "5 and 3")]
     [InlineData("badReviews", 1, "the 2")]
-    [InlineData("badReviewsRectifiedOnTime", 1, "it was rectified on time")]
+    [InlineData("badReviewsRectifiedOnTime", 0, "no rectification case is linked to it")]
     [InlineData("complaints", 1, "received 10-15")]
     [InlineData("verifiedComplaints", 1, "the September complaint verified 10-05")]
     [InlineData("findings", 1, "the dismissed one does not count")]
@@ -107,7 +107,7 @@ public sealed class MonthlyFiguresCalculatorTests
         Assert.Equal((new Rate(4, 20), 0.2m), (total.SpeedUp, total.SpeedUp.Value));
         Assert.Equal(0.5m, total.ReferralOnTimeRate.Value);
         Assert.Equal(0.6667m, total.SatisfactionRate.Value);
-        Assert.Equal(1m, total.RectifiedOnTimeRate.Value);
+        Assert.Equal(0m, total.RectifiedOnTimeRate.Value);
     }
 
     [Fact]

@@ -11,7 +11,9 @@ public static class RoleMenu
         new("/guide", "Menu.Guide", Roles()),
         new("/hall", "Menu.Hall", Roles()),
         new("/lookup", "Menu.Lookup", Roles()),
+        new("/desk", "Menu.Desk", Roles("clerk", "handler")),
         new("/queue", "Menu.Queue", Roles("clerk", "handler", "section_chief", "leader")),
+        new("/board", "Menu.Board", Roles("section_chief", "leader", "efficiency_office")),
         new("/statistics", "Menu.Statistics", Roles("efficiency_office", "leader", "section_chief")),
         new("/admin/definitions", "Menu.Definitions", Roles("admin")),
     ];

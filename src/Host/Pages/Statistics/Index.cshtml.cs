@@ -24,10 +24,15 @@ public sealed class IndexModel(MonthlyStatistics statistics, StatisticsProjector
 
     public MonthlyReport Report { get; private set; } = null!;
 
+    public StatisticsCharts Charts { get; private set; } = null!;
+
     public bool BadMonth { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
         Report = await ReadAsync(cancellationToken);
+        Charts = await StatisticsCharts.ReadAsync(statistics, Report, cancellationToken);
+    }
 
     public async Task<FileContentResult> OnGetDownloadAsync(string? format, CancellationToken cancellationToken)
     {

@@ -1,0 +1,189 @@
+using System.Diagnostics;
+using System.Globalization;
+using Dapper;
+using Npgsql;
+using ServiceWindow.Bench.Store;
+using ServiceWindow.Persistence.Cases;
+using ServiceWindow.Persistence.Months;
+using ServiceWindow.Persistence.Statistics;
+using ServiceWindow.Workflows.Engine;
+using ServiceWindow.Workflows.Statistics;
+
+namespace ServiceWindow.Bench.Statistics;
+
+/// The figures of issue 14 on the history `stats-scale-generate` made: November's report by
+/// window read live (before its close, from the projected facts), the close itself, the same
+/// report closed (frozen rows), December's live report, and November recomputed from its history
+/// (`StatisticsVerification`, what `stats verify` runs), which must find no difference; then the
+/// intake with the projector running beside it against the intake without. Exit 1 when the
+/// recomputation differs or a goal is missed.
+internal static class ScaleFigures
+{
+    private static readonly BenchCatalog Catalog = new();
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var repeats = (int)ScaleHistory.StoreOption(args, "repeats", 7);
+        var rounds = (int)ScaleHistory.StoreOption(args, "rounds", 8);
+        var roundSeconds = ScaleHistory.StoreOption(args, "round-seconds", 5);
+        var projectEvery = TimeSpan.FromSeconds(ScaleHistory.StoreOption(args, "project-every", 1));
+        await using var dataSource = await ScaleDatabase.OpenAsync();
+        await using (var connection = await dataSource.OpenConnectionAsync())
+        {
+            var cases = await connection.ExecuteScalarAsync<long>("select count(*) from cases");
+            var entries = await connection.ExecuteScalarAsync<long>("select count(*) from case_history");
+            var facts = await connection.ExecuteScalarAsync<long>("select count(*) from case_facts");
+            var size = await connection.ExecuteScalarAsync<long>("select pg_database_size(current_database())");
+            var copied = await connection.ExecuteScalarAsync<long>("select coalesce(sum(cases), 0) from bench_scale_months");
+            Console.WriteLine($"stats-scale measure: {cases:N0} cases ({copied:N0} of them copies), {entries:N0} history entries, {facts:N0} facts rows, "
+                + $"database {size / 1e9:F1} GB; {Machine.Describe()}; load {ScaleHistory.Load()}");
+        }
+        var failed = false;
+        var statistics = new MonthlyStatistics(dataSource, Catalog, TimeProvider.System);
+        var closed = ScaleHistory.ClosedMonth;
+
+        // The projector first, as the host's job would have run: the report reads facts, never history.
+        var watch = Stopwatch.StartNew();
+        var projected = await new StatisticsProjector(dataSource, Catalog, TimeProvider.System).RunAsync();
+        Console.WriteLine($"projector catch-up: {projected:N0} cases in {watch.Elapsed.TotalMilliseconds:F0} ms");
+
+        Timed? live = null;
+        if (!await IsClosedAsync(dataSource, closed))
+        {
+            live = await TimedAsync($"{closed:yyyy-MM} by window, live (before its close)", repeats, () => statistics.GetAsync(closed, StatisticsDimension.Window), 1000);
+            watch.Restart();
+            await new MonthlyClose(dataSource, Catalog, TimeProvider.System).CloseAsync(closed);
+            Console.WriteLine($"close of {closed:yyyy-MM} (catch-up, counts, frozen rows): {watch.Elapsed.TotalSeconds:F1} s; load {ScaleHistory.Load()}");
+        }
+        var frozen = await TimedAsync($"{closed:yyyy-MM} by window, closed", repeats, () => statistics.GetAsync(closed, StatisticsDimension.Window), 200);
+        failed |= frozen.Elapsed.TotalMilliseconds >= 200;
+        var current = await TimedAsync($"{ScaleHistory.LiveMonth:yyyy-MM} by window, live", repeats,
+            () => statistics.GetAsync(ScaleHistory.LiveMonth, StatisticsDimension.Window), 1000);
+        failed |= current.Elapsed.TotalMilliseconds >= 1000;
+        if (live is { } before)
+        {
+            failed |= before.Elapsed.TotalMilliseconds >= 1000;
+            var differing = Differences(before.Report, frozen.Report);
+            Console.WriteLine($"  live before the close and closed: {differing} counts differ over {frozen.Report.Rows.Count} windows and the total");
+        }
+        Console.WriteLine($"  closed total: accepted {frozen.Report.Total.Figures.Accepted:N0}, completed {frozen.Report.Total.Figures.Completed:N0}, "
+            + $"on time {frozen.Report.Total.Figures.CompletedOnTime:N0}, overdue {frozen.Report.Total.Figures.Overdue:N0}");
+
+        watch.Restart();
+        var verification = await new StatisticsVerification(dataSource, Catalog).VerifyAsync(closed);
+        Console.WriteLine($"recomputation of {closed:yyyy-MM} from history (stats verify): {verification.CasesRecomputed:N0} cases in {watch.Elapsed.TotalSeconds:F2} s, "
+            + $"{verification.Differences.Count} differences in every dimension; load {ScaleHistory.Load()}");
+        foreach (var d in verification.Differences.Take(10))
+        {
+            Console.WriteLine($"  {d.Dimension} {d.Key} {d.Count}: frozen {d.Frozen}, recomputed {d.Recomputed}");
+        }
+        failed |= !verification.Intact;
+
+        failed |= !await IntakeRatioAsync(dataSource, rounds, TimeSpan.FromSeconds(roundSeconds), projectEvery);
+        Console.WriteLine(failed ? "a goal was missed or the figures differ" : "every goal met, figures identical");
+        return failed ? 1 : 0;
+    }
+
+    private sealed record Timed(MonthlyReport Report, TimeSpan Elapsed);
+
+    /// One warm-up read, then the median of `repeats` reads.
+    private static async Task<Timed> TimedAsync(string what, int repeats, Func<Task<MonthlyReport>> read, int goalMs)
+    {
+        var report = await read();
+        var times = new List<TimeSpan>();
+        for (var i = 0; i < repeats; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            report = await read();
+            times.Add(watch.Elapsed);
+        }
+        var sorted = times.Order().ToList();
+        var median = sorted[sorted.Count / 2];
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"report {what}: median {median.TotalMilliseconds:F1} ms (min {sorted[0].TotalMilliseconds:F1}, max {sorted[^1].TotalMilliseconds:F1}, {repeats} reads; goal < {goalMs} ms), "
+            + $"{report.Rows.Count} rows, {report.Total.Figures.Accepted:N0} accepted; load {ScaleHistory.Load()}"));
+        return new Timed(report, median);
+    }
+
+    private static int Differences(MonthlyReport a, MonthlyReport b)
+    {
+        var rows = b.Rows.ToDictionary(r => r.Key, StringComparer.Ordinal);
+        var differing = 0;
+        foreach (var row in a.Rows.Append(a.Total))
+        {
+            var other = ReferenceEquals(row, a.Total) ? b.Total : rows.GetValueOrDefault(row.Key);
+            for (var i = 0; i < MonthlyFigures.CountNames.Count; i++)
+            {
+                if (other is null || row.Figures.Counts[i] != other.Figures.Counts[i])
+                {
+                    differing++;
+                }
+            }
+        }
+        return differing + b.Rows.Count(r => a.Rows.All(x => x.Key != r.Key)) * MonthlyFigures.CountNames.Count;
+    }
+
+    private static async Task<bool> IsClosedAsync(NpgsqlDataSource dataSource, DateOnly month)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        return await connection.ExecuteScalarAsync<bool>("select exists (select 1 from month_closes where month = @month)",
+            new { month = month.ToDateTime(TimeOnly.MinValue) });
+    }
+
+    /// Intakes on one connection in alternating rounds, with and without the projector running
+    /// every `projectEvery` beside them (the host runs it every 30 s); the ratio is the median of the rounds'.
+    private static async Task<bool> IntakeRatioAsync(NpgsqlDataSource dataSource, int rounds, TimeSpan length, TimeSpan projectEvery)
+    {
+        var commands = new CaseCommands(new CaseStore(dataSource), Catalog, new WorkflowEngine(), TimeProvider.System);
+        var projector = new StatisticsProjector(dataSource, Catalog, TimeProvider.System);
+        var clerk = Actor.Staff("clerk-w01", "clerk");
+        var inputs = new Dictionary<string, string> { [CaseFactsReader.WindowInput] = ScaleHistory.WindowId(0) };
+        async Task<double> Intakes()
+        {
+            var watch = Stopwatch.StartNew();
+            var n = 0;
+            while (watch.Elapsed < length)
+            {
+                await commands.OpenAsync(BenchCatalog.DefinitionId, Guid.NewGuid(), new CaseCommand("accept", clerk, 0, inputs));
+                n++;
+            }
+            return n / watch.Elapsed.TotalSeconds;
+        }
+        await Intakes(); // warm-up
+        var without = new List<double>();
+        var with = new List<double>();
+        var projections = 0;
+        var projectedCases = 0L;
+        for (var round = 0; round < rounds; round++)
+        {
+            without.Add(await Intakes());
+            using var stop = new CancellationTokenSource();
+            var beside = Task.Run(async () =>
+            {
+                while (!stop.IsCancellationRequested)
+                {
+                    projectedCases += await projector.RunAsync();
+                    projections++;
+                    try
+                    {
+                        await Task.Delay(projectEvery, stop.Token);
+                    }
+                    catch (TaskCanceledException)
+                    {
+                        return;
+                    }
+                }
+            });
+            with.Add(await Intakes());
+            await stop.CancelAsync();
+            await beside;
+        }
+        var ratios = with.Select((w, i) => w / without[i]).Order().ToList();
+        var ratio = ratios[ratios.Count / 2];
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"intake with the roll-ups (projector every {projectEvery.TotalSeconds:F0} s, {projections} runs, {projectedCases:N0} cases projected) vs without, "
+            + $"{rounds} alternating rounds of {length.TotalSeconds:F0} s: {with.Average():F0}/s vs {without.Average():F0}/s, ratio median {ratio:F2} "
+            + $"(rounds, sorted: {string.Join(" ", ratios.Select(r => r.ToString("F2", CultureInfo.InvariantCulture)))}; goal >= 0.9); load {ScaleHistory.Load()}"));
+        return ratio >= 0.9;
+    }
+}

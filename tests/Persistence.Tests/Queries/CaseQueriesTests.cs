@@ -1,0 +1,44 @@
+using ServiceWindow.Persistence.Cases;
+using ServiceWindow.Persistence.Queries;
+using ServiceWindow.Persistence.Tests.Store;
+using ServiceWindow.Testing;
+
+namespace ServiceWindow.Persistence.Tests.Queries;
+
+[Collection(StoreDatabaseCollection.Name)]
+public sealed class CaseQueriesTests(StoreDatabase database) : CleanDatabaseTest(database)
+{
+    private readonly CaseStore store = new(database.DataSource);
+    private readonly CaseQueries queries = new(database.DataSource);
+
+    [Fact]
+    public async Task QueueAsync_ReturnsTheNearestDeadlinesUpToTheLimit_WhenMoreCasesAreOpen()
+    {
+        // Case i is accepted i minutes after the start and promised five days later, so the
+        // queue's order is the order of opening, and the last five opened are the ones left out.
+        var ids = new List<Guid>();
+        for (var i = 0; i < 205; i++)
+        {
+            var change = CaseChanges.NewCase(at: CaseChanges.Start.AddMinutes(i));
+            await store.CommitAsync(change);
+            ids.Add(change.Case.Id);
+        }
+
+        var queue = await queries.QueueAsync("handler-1");
+
+        Assert.Equal(ids.Take(200), queue.Select(c => c.Id));
+    }
+
+    [Fact]
+    public async Task QueueAsync_ReturnsEveryOpenCase_WhenFewerThanTheLimit()
+    {
+        var later = CaseChanges.NewCase(at: CaseChanges.Start.AddDays(1));
+        var sooner = CaseChanges.NewCase(at: CaseChanges.Start);
+        await store.CommitAsync(later);
+        await store.CommitAsync(sooner);
+
+        var queue = await queries.QueueAsync("handler-1");
+
+        Assert.Equal([sooner.Case.Id, later.Case.Id], queue.Select(c => c.Id));
+    }
+}
