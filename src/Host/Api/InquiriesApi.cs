@@ -7,7 +7,8 @@ using ServiceWindow.Host.Security;
 namespace ServiceWindow.Host.Api;
 
 /// Inquiries and referrals (首问登记与转办): log, answer, refer to another window, acknowledge a referral
-/// made to mine, and the referrals waiting for my window. Version-guarded steps take `If-Match`.
+/// made to mine, open a case from an inquiry (keeping its first-inquiry owner), and the referrals
+/// waiting for my window. Version-guarded steps take `If-Match`.
 public static class InquiriesApi
 {
     /// Who answers, refers and acknowledges (the definition's roles for those actions).
@@ -22,6 +23,7 @@ public static class InquiriesApi
         inquiries.MapGet("/{id:guid}", ReadAsync).RequireAuthorization(policy => policy.RequireRole(StaffRoles.CaseReaders)).WithName("GetInquiry");
         inquiries.MapPost("/{id:guid}/answer", AnswerAsync).RequireAuthorization(policy => policy.RequireRole(Holders)).WithName("AnswerInquiry");
         inquiries.MapPost("/{id:guid}/referral", ReferAsync).RequireAuthorization(policy => policy.RequireRole(Holders)).WithName("ReferInquiry");
+        inquiries.MapPost("/{id:guid}/case", OpenCaseAsync).RequireAuthorization(policy => policy.RequireRole(Holders)).WithName("OpenCaseFromInquiry");
         inquiries.MapPost("/{id:guid}/acknowledgement", AcknowledgeAsync).RequireAuthorization(policy => policy.RequireRole(Holders))
             .WithName("AcknowledgeReferral");
     }
@@ -47,6 +49,14 @@ public static class InquiriesApi
     private static async Task<Ok<InquiryResponse>> ReferAsync(Guid id, ReferralRequest request, HttpContext context, InquiryHandling inquiries,
         [FromHeader(Name = "If-Match")] string? ifMatch) =>
         Answer(context, await inquiries.ReferAsync(context.User, id, ifMatch, request, context.RequestAborted));
+
+    private static async Task<Created<IntakeResponse>> OpenCaseAsync(Guid id, IntakeRequest request, HttpContext context, InquiryHandling inquiries,
+        [FromHeader(Name = "If-Match")] string? ifMatch)
+    {
+        var opened = await inquiries.OpenCaseAsync(context.User, id, ifMatch, request, context.RequestAborted);
+        context.Response.Headers.ETag = $"\"{opened.Version}\"";
+        return TypedResults.Created($"/api/v1/cases/{opened.Id}", opened);
+    }
 
     private static async Task<Ok<InquiryResponse>> AcknowledgeAsync(Guid id, HttpContext context, InquiryHandling inquiries,
         [FromHeader(Name = "If-Match")] string? ifMatch) =>

@@ -127,4 +127,66 @@ public sealed class InquiriesApiTests(HostDatabaseFixture fixture) : CleanDataba
         Assert.Equal(rows, await session.RowCountsAsync());
         Assert.True(withoutWindow.GetProperty("errors").TryGetProperty("$.window", out _));
     }
+
+    [Fact]
+    public async Task OpenCase_KeepsTheFirstInquiryOwnerOnTheCase_WhenTheAcknowledgingWindowTakesTheMatterOn()
+    {
+        await using var session = await ApiSession.StartAsync(fixture);
+        var hallClerk = await session.SignedInAsync("liu.yang");
+        var logged = await (await hallClerk.StepAsync("/api/v1/inquiries", new { channel = "in_person", matter = "办理结婚登记" }))
+            .ReadAsync(HttpStatusCode.Created);
+        var referred = await (await hallClerk.StepAsync($"/api/v1/inquiries/{logged.Id()}/referral",
+            new { targetWindow = "marriage-1", contact = "13812345678" }, logged.Version())).ReadAsync(HttpStatusCode.OK);
+        var marriageClerk = await session.SignedInAsync("wang.fang");
+        var acknowledged = await (await marriageClerk.StepAsync($"/api/v1/inquiries/{logged.Id()}/acknowledgement", version: referred.Version()))
+            .ReadAsync(HttpStatusCode.OK);
+
+        var response = await marriageClerk.StepAsync($"/api/v1/inquiries/{logged.Id()}/case", ApiSession.MarriageIntake(), acknowledged.Version());
+        var opened = await response.ReadAsync(HttpStatusCode.Created);
+        var rows = await session.RowCountsAsync();
+        var retried = await (await marriageClerk.StepAsync($"/api/v1/inquiries/{logged.Id()}/case", ApiSession.MarriageIntake(),
+            acknowledged.Version() + 1)).ReadAsync(HttpStatusCode.Created);
+        var afterRetry = await session.RowCountsAsync();
+
+        Assert.Equal($"/api/v1/cases/{opened.Id()}", response.Headers.Location!.OriginalString);
+        Assert.Equal(opened.GetRawText(), retried.GetRawText());
+        Assert.Equal(rows, afterRetry);
+        var detail = await (await marriageClerk.GetAsync($"/api/v1/cases/{opened.Id()}")).ReadAsync(HttpStatusCode.OK);
+        Assert.Equal("liu.yang", detail.Text("firstInquiryOwner"));
+        Assert.Equal("wang.fang", detail.Text("handler"));
+        Assert.Equal("marriage-1", detail.Text("window"));
+        var inquiry = await (await hallClerk.GetAsync($"/api/v1/inquiries/{logged.Id()}")).ReadAsync(HttpStatusCode.OK);
+        Assert.Equal("case_opened", inquiry.Text("outcome"));
+    }
+
+    [Fact]
+    public async Task OpenCase_WritesNothing_WhenIntakeInputIsRefusedOrInquiryVersionIsStale()
+    {
+        await using var session = await ApiSession.StartAsync(fixture);
+        var marriageClerk = await session.SignedInAsync("wang.fang");
+        var logged = await (await marriageClerk.StepAsync("/api/v1/inquiries", new { channel = "phone", matter = "办理结婚登记" }))
+            .ReadAsync(HttpStatusCode.Created);
+        var rows = await session.RowCountsAsync();
+        var badIdNumber = new
+        {
+            item = "marriage-registration",
+            window = "marriage-1",
+            applicant = new { name = "张三", idNumber = "110101199003071234", phone = "13812345678" },
+            materialsReceived = new[] { "id_cards", "declaration" },
+            inputs = new Dictionary<string, string> { ["party_a"] = "张三", ["party_b"] = "李四" },
+        };
+
+        var refused = await (await marriageClerk.StepAsync($"/api/v1/inquiries/{logged.Id()}/case", badIdNumber, logged.Version()))
+            .ReadAsync(HttpStatusCode.BadRequest);
+        await (await marriageClerk.StepAsync($"/api/v1/inquiries/{logged.Id()}/case", ApiSession.MarriageIntake(), logged.Version() + 1))
+            .ReadAsync(HttpStatusCode.Conflict);
+        var unchanged = await session.RowCountsAsync();
+        var opened = await (await marriageClerk.StepAsync($"/api/v1/inquiries/{logged.Id()}/case", ApiSession.MarriageIntake(), logged.Version()))
+            .ReadAsync(HttpStatusCode.Created);
+
+        Assert.True(refused.GetProperty("errors").TryGetProperty("$.applicant.idNumber", out _));
+        Assert.Equal(rows, unchanged);
+        var detail = await (await marriageClerk.GetAsync($"/api/v1/cases/{opened.Id()}")).ReadAsync(HttpStatusCode.OK);
+        Assert.Equal("wang.fang", detail.Text("firstInquiryOwner"));
+    }
 }

@@ -123,6 +123,8 @@ public sealed class MalformedRequestTests(HostDatabaseFixture fixture) : CleanDa
         yield return new("referral body array", "POST", $"{inquiries}/{id}/referral", "[]", 400);
         yield return new("answer on non-id", "POST", $"{inquiries}/abc/answer", "{\"answer\": \"x\"}", 404);
         yield return new("acknowledgement without If-Match", "POST", $"{inquiries}/{id}/acknowledgement", null, 400);
+        yield return new("case from inquiry without If-Match", "POST", $"{inquiries}/{id}/case", Intake("", ""), 400);
+        yield return new("case from inquiry body array", "POST", $"{inquiries}/{id}/case", "[]", 400);
         yield return new("inquiry detail of a case that is no inquiry", "GET", $"{inquiries}/{id}", null, 404);
         yield return new("complaint without complainant", "POST", "/api/v1/complaints", "{\"about\": \"x\", \"window\": \"marriage-1\"}", 400);
         yield return new("complaint case not a uuid", "POST", "/api/v1/complaints", "{\"complainant\": \"a\", \"about\": \"b\", \"case\": \"abc\"}", 400);

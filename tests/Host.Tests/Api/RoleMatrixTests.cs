@@ -37,6 +37,7 @@ public sealed class RoleMatrixTests(HostDatabaseFixture fixture) : CleanDatabase
         ("POST", "/api/v1/inquiries/{id}/answer", ["clerk", "section_chief"]),
         ("POST", "/api/v1/inquiries/{id}/referral", ["clerk", "section_chief"]),
         ("POST", "/api/v1/inquiries/{id}/acknowledgement", ["clerk", "section_chief"]),
+        ("POST", "/api/v1/inquiries/{id}/case", ["clerk", "section_chief"]),
         ("POST", "/api/v1/complaints", ["clerk", "efficiency_office"]),
         ("GET", "/api/v1/complaints", ["section_chief", "leader", "efficiency_office"]),
         ("GET", "/api/v1/complaints/{id}", ["section_chief", "leader", "efficiency_office"]),

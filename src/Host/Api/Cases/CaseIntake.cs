@@ -18,8 +18,21 @@ public sealed partial class CaseIntake(CaseCommands commands, CaseQueries querie
 {
     public const int MaxInputLength = 2000;
 
-    public async Task<IntakeResponse> OpenAsync(ClaimsPrincipal user, IntakeRequest request, string? idempotencyKey,
+    public Task<IntakeResponse> OpenAsync(ClaimsPrincipal user, IntakeRequest request, string? idempotencyKey,
+        CancellationToken cancellationToken = default) =>
+        OpenAsync(user, request, idempotencyKey, null, null, cancellationToken);
+
+    /// Intake of a matter first raised as an inquiry: the case keeps the inquiry's first-inquiry owner for
+    /// life and gets the id the inquiry recorded, so a retry reaches the same case and receipt.
+    public Task<IntakeResponse> OpenFromInquiryAsync(ClaimsPrincipal user, IntakeRequest request, Guid caseId, string firstInquiryOwner,
         CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(firstInquiryOwner);
+        return OpenAsync(user, request, null, (caseId, firstInquiryOwner), $"intake:inquiry:{caseId}", cancellationToken);
+    }
+
+    private async Task<IntakeResponse> OpenAsync(ClaimsPrincipal user, IntakeRequest request, string? idempotencyKey,
+        (Guid CaseId, string Owner)? inquiry, string? commandKey, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var validation = new Validation();
@@ -46,12 +59,16 @@ public sealed partial class CaseIntake(CaseCommands commands, CaseQueries querie
 
         inputs[CaseInputs.Window] = window!;
         inputs.TryAdd(CaseInputs.Applicant, inputs[CaseInputs.ApplicantName]);
+        if (inquiry is { } from)
+        {
+            inputs[InputNames.FirstInquiryOwner] = from.Owner;
+        }
         var actor = user.Actor();
-        var caseId = IntakeReceipts.CaseId(actor.Id, key);
+        var caseId = inquiry?.CaseId ?? IntakeReceipts.CaseId(actor.Id, key);
         var secret = await receipts.SecretAsync(caseId, cancellationToken);
         var receipt = new Receipt(receipts.Number(caseId, now), IntakeReceipts.Hash(secret));
         var outcome = await commands.OpenAsync(definition!.Id, caseId, new CaseCommand(start!.Id, actor, 0, inputs),
-            key is null ? null : $"intake:{actor.Id}:{key}", receipt, cancellationToken);
+            commandKey ?? (key is null ? null : $"intake:{actor.Id}:{key}"), receipt, cancellationToken);
         var stored = await queries.FindAsync(outcome.CaseId, CaseScope.All(actor.Id), cancellationToken)
             ?? throw new CaseNotFoundException(outcome.CaseId);
         return new IntakeResponse(stored.Id, stored.ReceiptNumber ?? receipt.Number, secret, stored.PromisedDue, stored.StatutoryDue, outcome.Version);

@@ -14,8 +14,8 @@ namespace ServiceWindow.Host.Api.Inquiries;
 /// First-inquiry responsibility (首问负责制) on the command path: whoever logs an inquiry owns it for
 /// life and holds it; a referral names another window and a contact number; staff of that window
 /// acknowledge it and hold it from then on. What may happen when is the inquiry-referral definition's.
-public sealed partial class InquiryHandling(CaseCommands commands, CaseQueries queries, ReferralQueries referrals, IWorkflowCatalog catalog,
-    TimeProvider clock)
+public sealed partial class InquiryHandling(CaseCommands commands, CaseQueries queries, ReferralQueries referrals, CaseIntake intake,
+    IWorkflowCatalog catalog, TimeProvider clock)
 {
     public const string Definition = ReferralQueries.InquiryDefinition;
     public const string Channel = "channel";
@@ -23,6 +23,8 @@ public sealed partial class InquiryHandling(CaseCommands commands, CaseQueries q
     public const string TargetWindow = "target_window";
     public const string Contact = "contact";
     public const string Answer = "answer";
+    public const string OpenedCase = "case";
+    public const string OpenCaseAction = "open_case";
 
     private const string AcknowledgementTimer = "acknowledgement_due";
     private static readonly HashSet<string> Channels = new(StringComparer.Ordinal) { "in_person", "phone", "online" };
@@ -103,6 +105,41 @@ public sealed partial class InquiryHandling(CaseCommands commands, CaseQueries q
         await commands.ExecuteAsync(id, new CaseCommand("refer", user.Actor(), expected,
             new Dictionary<string, string> { [TargetWindow] = target!, [Contact] = contact! }), cancellationToken: cancellationToken);
         return await ReadAsync(user, id, cancellationToken);
+    }
+
+    /// The matter is the holder's to handle (办件): the case is opened with the inquiry's first-inquiry owner,
+    /// then the inquiry closes as `case_opened`, recording the case's id. Refused intake input writes
+    /// nothing; the same call repeated answers the same and writes nothing.
+    public async Task<IntakeResponse> OpenCaseAsync(ClaimsPrincipal user, Guid id, string? ifMatch, IntakeRequest request,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var validation = new Validation();
+        var expected = Version(validation, ifMatch);
+        validation.ThrowIfInvalid();
+        var inquiry = await FindAsync(user, id, cancellationToken);
+        var state = CaseStateJson.Deserialize(inquiry.StateJson);
+        var caseId = IntakeReceipts.CaseId(user.StaffId(), $"inquiry-case:{id}");
+        if (inquiry.Stage == "case_opened" && state.Data.Inputs.GetValueOrDefault(OpenedCase) == caseId.ToString())
+        {
+            return await intake.OpenFromInquiryAsync(user, request, caseId, state.FirstInquiryOwner, cancellationToken);
+        }
+        // Checked before the case is opened, so a stale or closed inquiry leaves no case behind.
+        if (expected != inquiry.Version)
+        {
+            throw new ConcurrencyConflictException(id, expected);
+        }
+        if (catalog.Definition(inquiry.DefinitionId, inquiry.DefinitionVersion).Stages.FirstOrDefault(s => s.Id == inquiry.Stage)
+                ?.FindAction(OpenCaseAction) is null)
+        {
+            throw new TransitionRefusedException(inquiry.Stage, OpenCaseAction, RefusalKind.WrongStage,
+                $"no action '{OpenCaseAction}' in stage '{inquiry.Stage}'");
+        }
+        var opened = await intake.OpenFromInquiryAsync(user, request, caseId, state.FirstInquiryOwner, cancellationToken);
+        await commands.ExecuteAsync(id, new CaseCommand(OpenCaseAction, user.Actor(), expected,
+            new Dictionary<string, string> { ["definition"] = request.Item!.Trim(), [OpenedCase] = caseId.ToString() }),
+            cancellationToken: cancellationToken);
+        return opened;
     }
 
     /// 签收: only staff within reach of the target window may acknowledge, and they hold the inquiry from then on.

@@ -5,16 +5,19 @@ using ServiceWindow.Host.Api.Cases;
 using ServiceWindow.Host.Api.Contracts;
 using ServiceWindow.Host.Pages.Guide;
 using ServiceWindow.Host.Resources.Pages;
+using ServiceWindow.Host.Security;
+using ServiceWindow.Persistence.Cases;
+using ServiceWindow.Workflows.Engine;
 
 namespace ServiceWindow.Host.Pages.Desk;
 
 /// The window desk's intake: opens the case through the API's own intake (same checks, same
-/// receipt and secret) and then takes the clerk's decision through the API's action path: the
+/// receipt and secret) and then takes the clerk's decision through the same command path: the
 /// acceptance that starts the clock, one supplement request naming everything not handed in, or
 /// the refusal with its reason. Every check that can be made before writing is made first, so a
 /// refused form opens no case; each step carries its own idempotency key, so a resubmitted form
 /// finishes what the first one started instead of doing it twice.
-public sealed class DeskIntake(CaseIntake intake, CaseActions actions, ServiceGuideCatalogue catalogue, IStringLocalizer<CaseText> text)
+public sealed class DeskIntake(CaseIntake intake, CaseCommands commands, ServiceGuideCatalogue catalogue, IStringLocalizer<CaseText> text)
 {
     public const int MaxInputLength = CaseIntake.MaxInputLength;
 
@@ -78,22 +81,28 @@ public sealed class DeskIntake(CaseIntake intake, CaseActions actions, ServiceGu
         var opened = await intake.OpenAsync(user, new IntakeRequest(plan.Definition.Id, application.Window,
             new ApplicantRequest(application.ApplicantName, application.IdNumber, application.Phone), application.Received,
             plan.Start.Id, startInputs), application.Key, cancellationToken);
+        // Each step expects the version the step before it left, as its outcome recorded it: a
+        // resubmitted form then asks the very same commands again and gets their first answers.
         var version = opened.Version;
+        async Task StepAsync(string action, IReadOnlyDictionary<string, string> inputs)
+        {
+            var actor = user.Actor();
+            version = (await commands.ExecuteAsync(opened.Id, new CaseCommand(action, actor, version, inputs),
+                $"action:{actor.Id}:{application.Key}-{action}", cancellationToken)).Version;
+        }
         if (application.Decision == DeskDecision.Refuse)
         {
-            await actions.ExecuteAsync(user, opened.Id, plan.Refusal!.Id, Version(version), decisionInputs, application.Key + "-refuse", cancellationToken);
+            await StepAsync(plan.Refusal!.Id, decisionInputs);
         }
         else
         {
             if (plan.Acceptance is { } acceptance)
             {
-                version = (await actions.ExecuteAsync(user, opened.Id, acceptance.Id, Version(version), decisionInputs,
-                    application.Key + "-accept", cancellationToken)).Version;
+                await StepAsync(acceptance.Id, decisionInputs);
             }
             if (application.Decision == DeskDecision.Supplement)
             {
-                await actions.ExecuteAsync(user, opened.Id, plan.Supplement!.Id, Version(version),
-                    new Dictionary<string, string> { ["materials"] = string.Join(",", missing) }, application.Key + "-supplement", cancellationToken);
+                await StepAsync(plan.Supplement!.Id, new Dictionary<string, string> { ["materials"] = string.Join(",", missing) });
             }
         }
         return new DeskOutcome(opened.Id, opened.ReceiptNumber, opened.LookupSecret, application.Decision);
@@ -101,6 +110,4 @@ public sealed class DeskIntake(CaseIntake intake, CaseActions actions, ServiceGu
 
     public static IReadOnlySet<string> Roles(ClaimsPrincipal user) =>
         user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
-
-    private static string Version(long version) => version.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -7,9 +7,7 @@ using ServiceWindow.Host.Pages.Cases;
 using ServiceWindow.Host.Pages.Cases.Notices;
 using ServiceWindow.Host.Pages.Guide;
 using ServiceWindow.Host.Security;
-using ServiceWindow.Persistence.Cases;
 using ServiceWindow.Persistence.Queries;
-using ServiceWindow.Workflows.Engine;
 
 namespace ServiceWindow.Host.Pages.Desk;
 
