@@ -1,6 +1,8 @@
+using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ServiceWindow.Persistence.Satisfaction;
+using ServiceWindow.Persistence.Statistics;
 using ServiceWindow.Testing;
 using ServiceWindow.Workflows.Statistics;
 
@@ -24,6 +26,36 @@ public sealed class SatisfactionAndRankingSetupTests(HostDatabaseFixture fixture
 
         Assert.Equal(new RankingWeights { OnTime = 80m, Satisfaction = 20m }, weights);
         Assert.Equal("3d", satisfaction.ReminderAfter);
+    }
+
+    [Theory]
+    [InlineData(null, null, "marriage-2", "marriage-1")]
+    [InlineData("80", "20", "marriage-1", "marriage-2")]
+    public async Task MonthlyRanking_OrdersByTheConfiguredWeights_WhenResolvedFromTheHost(string? onTime, string? satisfaction, string first, string second)
+    {
+        await fixture.LoadDemoOrganisationAsync();
+        await using (var connection = await fixture.DataSource.OpenConnectionAsync())
+        {
+            // Defaults 60/40: marriage-1 60 + 20 = 80, marriage-2 42 + 40 = 82. With 80/20: 80 + 10 = 90 against 56 + 20 = 76.
+            await connection.ExecuteAsync(
+                """
+                insert into month_closes (month, closed_at, history_entries, snapshot) values ('2026-10-01', '2026-10-31 17:00Z', 0, '{}');
+                insert into statistics_frozen_rows (month, dimension, key, counts) values
+                    ('2026-10-01', 'window', 'marriage-1', '{"completed": 10, "completedOnTime": 10, "ratings": 10, "ratingsSatisfied": 5}'),
+                    ('2026-10-01', 'window', 'marriage-2', '{"completed": 10, "completedOnTime": 7, "ratings": 10, "ratingsSatisfied": 10}');
+                """);
+        }
+        var settings = new Dictionary<string, string>();
+        if (onTime is not null && satisfaction is not null)
+        {
+            settings["ServiceWindow:Ranking:OnTime"] = onTime;
+            settings["ServiceWindow:Ranking:Satisfaction"] = satisfaction;
+        }
+        await using var factory = new ServiceWindowFactory(fixture.ConnectionString, settings);
+
+        var result = await factory.Services.GetRequiredService<MonthlyRanking>().RankAsync(new DateOnly(2026, 10, 1));
+
+        Assert.Equal([first, second], result!.Report.Entries.Select(e => e.Window));
     }
 
     [Fact]
