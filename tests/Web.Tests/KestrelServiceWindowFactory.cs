@@ -13,10 +13,15 @@ namespace ServiceWindow.Web.Tests;
 public sealed class KestrelServiceWindowFactory : WebApplicationFactory<Program>
 {
     private readonly string connectionString;
+    private readonly IReadOnlyDictionary<string, string> settings;
+    private readonly TimeProvider? clock;
 
-    public KestrelServiceWindowFactory(string connectionString)
+    /// <paramref name="settings"/> and <paramref name="clock"/> for a host of its own, e.g. on a scratch workflows folder.
+    public KestrelServiceWindowFactory(string connectionString, IReadOnlyDictionary<string, string>? settings = null, TimeProvider? clock = null)
     {
         this.connectionString = connectionString;
+        this.settings = settings ?? new Dictionary<string, string>();
+        this.clock = clock;
         UseKestrel(0);
     }
 
@@ -30,8 +35,16 @@ public sealed class KestrelServiceWindowFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:ServiceWindow", connectionString);
         builder.UseSetting("ServiceWindow:MigrateOnStart", "false");
         builder.UseSetting("ServiceWindow:Scheduler:Enabled", "false");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureTestServices(services =>
         {
+            if (clock is not null)
+            {
+                services.AddSingleton(clock);
+            }
             services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, TestAuthenticationHandler>(TestAuthenticationHandler.SchemeName, null);
             services.PostConfigure<AuthenticationOptions>(options =>
             {

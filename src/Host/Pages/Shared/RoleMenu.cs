@@ -14,6 +14,8 @@ public static class RoleMenu
         new("/queue", "Menu.Queue", Roles("clerk", "handler", "section_chief", "leader")),
         new("/statistics", "Menu.Statistics", Roles("efficiency_office", "leader", "section_chief")),
         new("/admin/definitions", "Menu.Definitions", Roles("admin")),
+        new("/admin/calendars", "Menu.Calendars", Roles("admin")),
+        new("/admin/users", "Menu.Users", Roles("admin")),
     ];
 
     public static IReadOnlyList<MenuEntry> For(ClaimsPrincipal user)
