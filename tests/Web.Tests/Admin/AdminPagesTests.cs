@@ -101,4 +101,30 @@ public sealed class AdminPagesTests(AdminWebFixture web) : IClassFixture<AdminWe
             await admin.Page.Locator(".admin-links a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"));
         await admin.AssertHealthyAsync();
     }
+
+    [Fact]
+    public async Task Definitions_ValidatesThenPublishesANewVersion_ThatNewCasesStartOn()
+    {
+        var version2 = File.ReadAllText(Path.Combine(web.Workflows, "temporary-assistance.json"))
+            .Replace("\"version\": 1,", "\"version\": 2,", StringComparison.Ordinal);
+        await using var admin = await web.OpenAsync("admin-definitions-publish", "admin", "admin");
+        await admin.GotoAsync("/admin/definitions");
+
+        await admin.Page.Locator("#definition-file").SetInputFilesAsync(Payload("broken.json", "{\n  \"colour\": 1,\n" + version2[2..]));
+        await admin.Page.GetByRole(AriaRole.Button, new() { Name = "校验" }).ClickAsync();
+        await admin.Page.Locator("[data-outcome='Definitions.Invalid']").WaitForAsync();
+        Assert.Contains("第 2 行 $.colour", await admin.Page.Locator("[data-problems]").InnerTextAsync(), StringComparison.Ordinal);
+        await admin.AssertHealthyAsync();
+
+        await admin.Page.Locator("#definition-file").SetInputFilesAsync(Payload("temporary-assistance.json", version2));
+        await admin.Page.GetByRole(AriaRole.Button, new() { Name = "发布" }).ClickAsync();
+        await admin.Page.Locator("[data-outcome='Definitions.Published']").WaitForAsync();
+
+        var row = admin.Page.Locator("table.list tbody tr", new() { HasText = "temporary-assistance" });
+        Assert.Equal("2", await row.Locator("td:nth-child(3)").InnerTextAsync());
+        await admin.AssertHealthyAsync();
+    }
+
+    private static FilePayload Payload(string name, string text) =>
+        new() { Name = name, MimeType = "application/json", Buffer = Encoding.UTF8.GetBytes(text) };
 }
