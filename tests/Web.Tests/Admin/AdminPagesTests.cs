@@ -97,7 +97,7 @@ public sealed class AdminPagesTests(AdminWebFixture web) : IClassFixture<AdminWe
         await using var admin = await web.OpenAsync("admin-index", "admin", "admin");
         await admin.GotoAsync("/admin");
 
-        Assert.Equal(["/admin/definitions", "/admin/calendars", "/admin/users", "/jobs"],
+        Assert.Equal(["/admin/catalogue", "/admin/definitions", "/admin/calendars", "/admin/users", "/jobs"],
             await admin.Page.Locator(".admin-links a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"));
         await admin.AssertHealthyAsync();
     }
@@ -122,6 +122,21 @@ public sealed class AdminPagesTests(AdminWebFixture web) : IClassFixture<AdminWe
 
         var row = admin.Page.Locator("table.list tbody tr", new() { HasText = "temporary-assistance" });
         Assert.Equal("2", await row.Locator("td:nth-child(3)").InnerTextAsync());
+        await admin.AssertHealthyAsync();
+    }
+
+    [Fact]
+    public async Task Catalogue_ShowsEachItemsLimits_WithTheStatutoryLimitCoveringThePromise()
+    {
+        await using var admin = await web.OpenAsync("admin-catalogue", "admin", "admin");
+        await admin.GotoAsync("/admin/catalogue");
+
+        // Six items a citizen applies for; the office's own workflows (inquiries, complaints, rectification) are not listed.
+        Assert.Equal(6, await admin.Page.Locator("[data-catalogue] tbody tr").CountAsync());
+        var assistance = admin.Page.Locator("tr[data-item='temporary-assistance']");
+        Assert.Equal("15wd", await assistance.Locator("td:nth-child(4)").InnerTextAsync());
+        Assert.Equal("10wd", await assistance.Locator("td:nth-child(5)").InnerTextAsync());
+        Assert.Equal(0, await admin.Page.Locator("[data-catalogue] tr[data-covered='false']").CountAsync());
         await admin.AssertHealthyAsync();
     }
 
