@@ -23,6 +23,19 @@ public sealed class DefinitionVersionsTests(StoreDatabase fixture) : CleanDataba
     }
 
     [Fact]
+    public async Task ListAsync_ListsEachVersion_WithoutAPublisher_WhenTheLoginIsNoStaffMember()
+    {
+        var versions = new DefinitionVersions(fixture.DataSource);
+        await versions.PublishAsync([Definition(1, Permit)]);
+
+        await versions.PublishAsync([Definition(2, Permit.Replace("\"version\": 1", "\"version\": 2"))], publishedBy: "nobody");
+
+        var listed = await versions.ListAsync();
+        Assert.Equal([("permit", 1), ("permit", 2)], listed.Select(v => (v.Id, v.Version)));
+        Assert.All(listed, v => Assert.Null(v.PublishedBy));
+    }
+
+    [Fact]
     public async Task PublishAsync_Refuses_WhenAPublishedVersionChanged()
     {
         var versions = new DefinitionVersions(fixture.DataSource);

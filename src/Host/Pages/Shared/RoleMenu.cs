@@ -16,6 +16,8 @@ public static class RoleMenu
         new("/board", "Menu.Board", Roles("section_chief", "leader", "efficiency_office")),
         new("/statistics", "Menu.Statistics", Roles("efficiency_office", "leader", "section_chief")),
         new("/admin/definitions", "Menu.Definitions", Roles("admin")),
+        new("/admin/calendars", "Menu.Calendars", Roles("admin")),
+        new("/admin/users", "Menu.Users", Roles("admin")),
     ];
 
     public static IReadOnlyList<MenuEntry> For(ClaimsPrincipal user)
