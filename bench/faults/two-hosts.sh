@@ -4,7 +4,7 @@
 # timers are made due in waves (both hosts' sweeps race for them), and both hosts are told to close
 # the month at the same moment, three times. Each host sends its messages to a file of its own
 # (the file channel), so a message sent by both shows up in both files.
-. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+. "$(dirname "${BASH_SOURCE[0]}")/lib.bash"
 echo "fault: two hosts on one database under load"
 fault_build
 fault_start_db 56250
