@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # PostgreSQL stopped and started under load: /readyz says not ready within 5 s, requests get 503
 # problems (no hang, no 500), the host recovers by itself, and no acknowledged write is lost.
-. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+. "$(dirname "${BASH_SOURCE[0]}")/lib.bash"
 echo "fault: PostgreSQL stopped and started under load"
 fault_build
 fault_start_db 56240

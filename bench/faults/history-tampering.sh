@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # An UPDATE of the history with the append-only guard lifted is found by verify-history.
-. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+. "$(dirname "${BASH_SOURCE[0]}")/lib.bash"
 echo "fault: history tampering"
 fault_build
 fault_start_db 56220

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SIGTERM ends the host within 10 s, with the database up and with it stopped.
-. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+. "$(dirname "${BASH_SOURCE[0]}")/lib.bash"
 echo "fault: SIGTERM with and without the database"
 fault_build
 fault_start_db 56210

@@ -1,6 +1,7 @@
 # shellcheck shell=bash
 # Shared by the fault scripts: a private PostgreSQL cluster, the built host on a loopback port with
-# the demo office and its accounts, and checks that print what they found. Everything the scripts
+# the demo office and its accounts, and checks that print what they found. Named .bash, not .sh:
+# scripts/test --faults runs every *.sh here as a fault script. Everything the scripts
 # start is stopped by fault_cleanup, also when a check fails.
 set -uo pipefail
 fault_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
