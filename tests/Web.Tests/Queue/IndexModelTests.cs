@@ -26,6 +26,11 @@ public sealed class IndexModelTests(WebFixture web) : IAsyncLifetime
         Assert.Equal(1, await row.CountAsync());
         Assert.Matches(new Regex(@"^(剩余|已超期) \d+ (个工作日 \d+ 小时|小时 \d+ 分钟)$"), await row.Locator("[data-remaining]").InnerTextAsync());
         await page.AssertHealthyAsync();
+
+        // The row leads to the case page, where the clerk works it.
+        await row.Locator("a").ClickAsync();
+        await page.Page.WaitForURLAsync($"**/cases/{id}");
+        await page.AssertHealthyAsync();
     }
 
     [Fact]
