@@ -1,5 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using ServiceWindow.Host.Api.Cases;
 using ServiceWindow.Testing;
 
 namespace ServiceWindow.Host.Tests.Api;
@@ -96,6 +99,33 @@ public sealed class CasesApiTests(HostDatabaseFixture fixture) : CleanDatabaseTe
 
         Assert.Equal(first.GetRawText(), second.GetRawText());
         Assert.Equal(rows, await session.RowCountsAsync());
+    }
+
+    [Fact]
+    public async Task Open_TakesAnotherReceiptNumber_WhenItsFirstIsTakenThatDay()
+    {
+        await using var session = await ApiSession.StartAsync(fixture);
+        var clerk = await session.SignedInAsync("wang.fang");
+        // The clerk and the key decide the case id, so the number the intake would take first is
+        // known beforehand: an earlier case of the same day is given it.
+        var earlier = await (await clerk.OpenAsync(ApiSession.MarriageIntake(), "intake-1")).ReadAsync(HttpStatusCode.Created);
+        var receipts = session.Factory.Services.GetRequiredService<IntakeReceipts>();
+        var taken = receipts.Number(IntakeReceipts.CaseId("wang.fang", "intake-2"), ApiSession.Tuesday);
+        await using (var connection = await fixture.DataSource.OpenConnectionAsync())
+        {
+            await connection.ExecuteAsync("update cases set receipt_number = @taken where id = @id",
+                new { taken, id = earlier.GetProperty("id").GetGuid() });
+        }
+
+        var opened = await (await clerk.OpenAsync(ApiSession.MarriageIntake(), "intake-2")).ReadAsync(HttpStatusCode.Created);
+        var retried = await (await clerk.OpenAsync(ApiSession.MarriageIntake(), "intake-2")).ReadAsync(HttpStatusCode.Created);
+
+        var number = opened.Text("receiptNumber");
+        Assert.Matches("^20260310-[0-9A-Z]{6}$", number);
+        Assert.NotEqual(taken, number);
+        Assert.Equal(number, retried.Text("receiptNumber"));
+        var lookup = await session.Anonymous().GetAsync($"/api/v1/public/cases/{number}?secret={opened.Text("lookupSecret")}");
+        Assert.Equal(HttpStatusCode.OK, lookup.StatusCode);
     }
 
     [Fact]

@@ -27,11 +27,17 @@ public sealed class IntakeReceipts(ServerKeys keys, IWorkflowCatalog catalog)
         return new Guid(bytes);
     }
 
-    /// `yyyyMMdd-XXXXXX`: the acceptance day in the calendar's zone and six characters of the case id.
-    public string Number(Guid caseId, DateTimeOffset now)
+    /// How many numbers a case can be given: one per 8 bytes of its hash.
+    public const int NumberAttempts = 4;
+
+    /// `yyyyMMdd-XXXXXX`: the acceptance day in the calendar's zone and six characters of the case
+    /// id's hash; attempt n takes them from the hash's n-th 8 bytes, for when an earlier one is taken.
+    public string Number(Guid caseId, DateTimeOffset now, int attempt = 0)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(attempt);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(attempt, NumberAttempts);
         var day = TimeZoneInfo.ConvertTime(now, catalog.Calendar.TimeZone).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
-        return $"{day}-{Encode(SHA256.HashData(caseId.ToByteArray()), 6)}";
+        return $"{day}-{Encode(SHA256.HashData(caseId.ToByteArray())[(attempt * 8)..], 6)}";
     }
 
     public async Task<string> SecretAsync(Guid caseId, CancellationToken cancellationToken = default)
