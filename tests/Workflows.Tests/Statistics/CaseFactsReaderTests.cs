@@ -126,7 +126,8 @@ public sealed class CaseFactsReaderTests
         driver.AdvanceTo("2025-03-04T09:00:00+08:00");
         driver.Do("assign", Staff.Efficiency, ("handler", Staff.Handler.Id));
         driver.AdvanceTo("2025-03-06T15:00:00+08:00");
-        driver.Do("verify", Staff.Efficiency, ("against", Staff.Clerk.Id), ("summary", "confirmed on video"));
+        driver.Do(driver.Command("verify", Staff.Efficiency, [("against", Staff.Clerk.Id), ("summary", "confirmed on video")])
+            with { PriorVerifiedComplaints = 0 });
 
         var facts = ReadShipped(driver);
 
