@@ -7,6 +7,7 @@ using ServiceWindow.Persistence.Cases;
 using ServiceWindow.Persistence.Catalogue;
 using ServiceWindow.Persistence.Months;
 using ServiceWindow.Persistence.Queries;
+using ServiceWindow.Persistence.Satisfaction;
 using ServiceWindow.Persistence.Statistics;
 using ServiceWindow.Persistence.Timers;
 using ServiceWindow.Workflows.Engine;
@@ -52,6 +53,7 @@ public sealed class DemoOffice(NpgsqlDataSource dataSource, FileWorkflowCatalog 
         var commands = new CaseCommands(store, catalog, engine, clock);
         var sweeper = new TimerSweeper(dataSource, new EngineTimerFiring(catalog, engine), clock);
         var ratings = new CaseRatings(dataSource);
+        var rectifications = new BadReviewRectifications(dataSource, commands, clock);
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var refused = 0;
 
@@ -78,7 +80,7 @@ public sealed class DemoOffice(NpgsqlDataSource dataSource, FileWorkflowCatalog 
                 lastSweep = clock.GetUtcNow();
             }
             var step = story.Steps[story.Next];
-            if (await TryRunAsync(step, commands, store, ratings, clock, cancellationToken))
+            if (await TryRunAsync(step, commands, store, ratings, rectifications, clock, cancellationToken))
             {
                 if (step.Tally is { } tally)
                 {
@@ -124,12 +126,14 @@ public sealed class DemoOffice(NpgsqlDataSource dataSource, FileWorkflowCatalog 
         return new DemoOfficeSummary(false, counts, closed, refused, Stopwatch.GetElapsedTime(started));
     }
 
-    private static async Task<bool> TryRunAsync(DemoStep step, CaseCommands commands, CaseStore store, CaseRatings ratings, DemoClock clock,
-        CancellationToken cancellationToken)
+    private static async Task<bool> TryRunAsync(DemoStep step, CaseCommands commands, CaseStore store, CaseRatings ratings,
+        BadReviewRectifications rectifications, DemoClock clock, CancellationToken cancellationToken)
     {
         if (step.Rating is { } score)
         {
-            return await ratings.TryRateAsync(step.CaseId, step.Actor.WindowId, step.Actor.Id, score, null, clock.GetUtcNow(), cancellationToken);
+            return step.RatingId is { } id
+                ? await ratings.TryRateAsync(id, step.CaseId, step.Actor.WindowId, step.Actor.Id, score, null, clock.GetUtcNow(), cancellationToken)
+                : await ratings.TryRateAsync(step.CaseId, step.Actor.WindowId, step.Actor.Id, score, null, clock.GetUtcNow(), cancellationToken);
         }
         try
         {
@@ -137,6 +141,10 @@ public sealed class DemoOffice(NpgsqlDataSource dataSource, FileWorkflowCatalog 
             {
                 await commands.OpenAsync(definition, step.CaseId, new CaseCommand(step.Action, step.Actor.Actor, 0, step.Inputs),
                     cancellationToken: cancellationToken);
+                if (step.LinksRating is { } rating)
+                {
+                    await rectifications.LinkAsync(rating, step.CaseId, cancellationToken);
+                }
                 return true;
             }
             var current = await store.LoadAsync(step.CaseId, cancellationToken);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ServiceWindow.Persistence.Satisfaction;
 using ServiceWindow.Workflows.Calendar;
 
 namespace ServiceWindow.Host.Demo;
@@ -233,7 +234,8 @@ public sealed class DemoPlan
         return new DemoStory(steps);
     }
 
-    // Most applicants rate; a few give a bad review, which opens a rectification case the next working day.
+    // Most applicants rate; a few give a bad review, which opens a rectification case the next working day,
+    // linked to the review as the office's sweep links it, so the figures can tell how the review ended.
     private void Rate(List<DemoStep> steps, Guid caseId, DateTimeOffset done, DemoPerson handler, DemoPerson chief)
     {
         if (random.NextDouble() < 0.3)
@@ -243,18 +245,20 @@ public sealed class DemoPlan
         var draw = random.NextDouble();
         var score = draw < 0.04 ? random.Next(1, 3) : draw < 0.12 ? 3 : draw < 0.35 ? 4 : 5;
         var rated = done.AddMinutes(random.Next(2, 240));
-        steps.Add(Step(rated, caseId, "rate", handler, "rating") with { Rating = score });
         if (score > 2)
         {
+            steps.Add(Step(rated, caseId, "rate", handler, "rating") with { Rating = score });
             return;
         }
-        var review = NewId();
+        var ratingId = NewId();
+        steps.Add(Step(rated, caseId, "rate", handler, "rating") with { Rating = score, RatingId = ratingId });
+        var review = BadReviewRectifications.CaseIdFor(ratingId);
         var opened = Visit(After(calendar.LocalDate(rated), 1));
         steps.Add(new DemoStep(opened, review, "open", EfficiencyOffice, new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["rating"] = score.ToString(CultureInfo.InvariantCulture), ["window"] = handler.WindowId, ["responsible"] = handler.Id,
+            ["rating"] = ratingId.ToString("D", CultureInfo.InvariantCulture), ["window"] = handler.WindowId, ["responsible"] = handler.Id,
             ["review"] = "等候时间太长，工作人员解释不清",
-        }) { Definition = "bad-review-rectification", Tally = "bad review" });
+        }) { Definition = BadReviewRectifications.Definition, Tally = "bad review", LinksRating = ratingId });
         var openedDay = calendar.LocalDate(opened);
         if (random.NextDouble() < 0.2)
         {

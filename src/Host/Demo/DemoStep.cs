@@ -9,5 +9,11 @@ public sealed record DemoStep(DateTimeOffset At, Guid CaseId, string Action, Dem
 
     public int? Rating { get; init; }
 
+    /// <summary>The rating's id, drawn from the seed, so the review it may become can be linked to it.</summary>
+    public Guid? RatingId { get; init; }
+
+    /// <summary>The bad review an opened rectification case is linked to.</summary>
+    public Guid? LinksRating { get; init; }
+
     public string? Tally { get; init; }
 }

@@ -8,8 +8,13 @@ namespace ServiceWindow.Persistence.Queries;
 public sealed class CaseRatings(NpgsqlDataSource dataSource)
 {
     /// False when the case already has a rating.
-    public async Task<bool> TryRateAsync(Guid caseId, string? windowId, string? staffId, int score, string? comment, DateTimeOffset at,
-        CancellationToken cancellationToken = default)
+    public Task<bool> TryRateAsync(Guid caseId, string? windowId, string? staffId, int score, string? comment, DateTimeOffset at,
+        CancellationToken cancellationToken = default) =>
+        TryRateAsync(Guid.NewGuid(), caseId, windowId, staffId, score, comment, at, cancellationToken);
+
+    /// As above with the rating's id chosen by the caller, so a generated office replays the same ids from the same seed.
+    public async Task<bool> TryRateAsync(Guid ratingId, Guid caseId, string? windowId, string? staffId, int score, string? comment,
+        DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(score, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(score, 5);
@@ -25,7 +30,7 @@ public sealed class CaseRatings(NpgsqlDataSource dataSource)
             left join windows w on w.id = @windowId
             left join staff s on s.id = @staffId
             where not exists (select 1 from ratings where case_id = @caseId)
-            """, new { id = Guid.NewGuid(), caseId, windowId, staffId, score, comment, at = at.ToUniversalTime() }, transaction);
+            """, new { id = ratingId, caseId, windowId, staffId, score, comment, at = at.ToUniversalTime() }, transaction);
         await transaction.CommitAsync(cancellationToken);
         return written == 1;
     }

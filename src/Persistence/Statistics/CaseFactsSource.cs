@@ -89,7 +89,7 @@ internal sealed class CaseFactsSource
             var window = entries[0].Data.GetValueOrDefault(CaseFactsReader.WindowInput);
             var department = (itemCode is null ? null : departmentOfItem.GetValueOrDefault(itemCode))
                 ?? (window is null ? null : departmentOfWindow.GetValueOrDefault(window));
-            facts.Add(CaseFactsReader.Read(group.Key, entries, definition, catalog.Calendar, itemCode, department));
+            facts.Add(CaseFactsReader.Read(group.Key, entries, definition, catalog.Calendar, itemCode, department, departmentOfWindow));
         }
         return facts;
     }

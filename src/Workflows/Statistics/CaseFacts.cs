@@ -38,6 +38,12 @@ public sealed record CaseFacts(
     IReadOnlyList<DateTimeOffset> Supplements,
     IReadOnlyList<DateTimeOffset> Extensions)
 {
+    /// <summary>The referrals (转办) an inquiry case made, each counted for the window it was referred to.</summary>
+    public IReadOnlyList<ReferralFact> Referrals { get; init; } = [];
+
+    /// <summary>The complaint a complaint case is, when the case runs a definition that verifies complaints.</summary>
+    public ComplaintFact? Complaint { get; init; }
+
     /// <summary>Completed after the promised deadline.</summary>
     public bool CompletedLate => CompletedAt is { } done && PromisedDue is { } due && done > due;
 

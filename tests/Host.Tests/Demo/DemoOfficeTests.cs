@@ -75,6 +75,11 @@ public sealed class DemoOfficeTests(HostDatabaseFixture fixture) : CleanDatabase
             union all select 'lost referral', count(*) from findings where kind = 'lost_referral'
             union all select 'rating', count(*) from ratings
             union all select 'bad review', count(*) from cases where definition_id = 'bad-review-rectification'
+            union all select 'bad review linked to its rating', count(*) from bad_review_rectifications l join ratings r on r.id = l.rating_id
+            union all select 'bad review called back and rectified', count(*) from bad_review_rectifications l join cases c on c.id = l.case_id
+                where c.stage = 'rectified'
+            union all select 'referral in the figures', count(*) from case_facts where referrals <> '[]'
+            union all select 'complaint in the figures', count(*) from case_facts where complaint_received_at is not null
             union all select 'complaint', count(*) from cases where definition_id = 'complaint-handling'
             union all select 'verified complaint', count(*) from cases where definition_id = 'complaint-handling' and stage = 'verified'
             union all select 'finding', count(*) from findings

@@ -55,8 +55,8 @@ public sealed class MonthlyCloseTests(StoreDatabase database) : CleanDatabaseTes
         Assert.True(report.Closed);
         Assert.Equal(OctoberOffice.At(11, 1, 1), report.AsOf);
         var total = report.Total.Figures;
-        // Worked out in OctoberOffice: A, B, D, E accepted; A, B, C completed, B early, C late; D open past promised.
-        Assert.Equal((4L, 3L, 2L, 1L, 2L, 1L), (total.Accepted, total.Completed, total.CompletedOnTime, total.CompletedEarly, total.Overdue, total.StatutoryBreaches));
+        // Worked out in OctoberOffice: A, B, D, E and the complaint accepted; A, B, C completed, B early, C late; D open past promised.
+        Assert.Equal((5L, 3L, 2L, 1L, 2L, 1L), (total.Accepted, total.Completed, total.CompletedOnTime, total.CompletedEarly, total.Overdue, total.StatutoryBreaches));
         Assert.Equal((2L, 17L, 20L), (total.TimedCompleted, total.WorkingDaysUsed, total.StatutoryWorkingDays));
         Assert.Equal(["w1", "w2"], report.Rows.Select(r => r.Key));
     }
@@ -72,10 +72,11 @@ public sealed class MonthlyCloseTests(StoreDatabase database) : CleanDatabaseTes
 
         Assert.False(again);
         await using var connection = await database.DataSource.OpenConnectionAsync();
-        // Total, department civil, windows w1 and w2, staff clerk-1 and clerk-2, items SC-01 and SP-01, and
-        // item "" for the referral that names no case: nine rows, once.
-        Assert.Equal(9, await connection.ExecuteScalarAsync<int>("select count(*) from statistics_frozen_rows where month = '2026-10-01'"));
-        Assert.Equal(5, await connection.ExecuteScalarAsync<int>("select count(*) from month_close_cases where month = '2026-10-01'"));
+        // Total, department civil, windows w1 and w2, staff clerk-1, clerk-2 and leader-1 (handling the complaint),
+        // items SC-01, SP-01, complaint-handling and inquiry-referral: eleven rows, once.
+        Assert.Equal(11, await connection.ExecuteScalarAsync<int>("select count(*) from statistics_frozen_rows where month = '2026-10-01'"));
+        // A to E, the complaint and the inquiry that referred in October.
+        Assert.Equal(7, await connection.ExecuteScalarAsync<int>("select count(*) from month_close_cases where month = '2026-10-01'"));
     }
 
     [Fact]
@@ -90,7 +91,7 @@ public sealed class MonthlyCloseTests(StoreDatabase database) : CleanDatabaseTes
         var result = await Verification.VerifyAsync(October);
 
         Assert.True(result.Intact, string.Join("; ", result.Differences));
-        Assert.Equal(5, result.CasesRecomputed);
+        Assert.Equal(7, result.CasesRecomputed);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class MonthlyStatisticsTests(StoreDatabase database) : CleanDataba
     }
 
     [Theory]
-    [InlineData("accepted", 4, "A, B, D, E; C was accepted in September")]
+    [InlineData("accepted", 5, "A, B, D, E and the complaint case; C was accepted in September, the inquiry never")]
     [InlineData("acceptedImmediate", 1, "A")]
     [InlineData("completed", 3, "A, B, C")]
     [InlineData("completedOnTime", 2, "A, B")]
@@ -36,14 +36,14 @@ public sealed class MonthlyStatisticsTests(StoreDatabase database) : CleanDataba
     [InlineData("statutoryWorkingDays", 20, "10 + 10")]
     [InlineData("supplements", 1, "E's")]
     [InlineData("extensions", 1, "C's")]
-    [InlineData("referrals", 1, "to w1")]
+    [InlineData("referrals", 1, "the inquiry's, to w1")]
     [InlineData("referralsAcknowledgedOnTime", 1, "within the hour")]
     [InlineData("ratings", 3, "the voided one is out")]
     [InlineData("ratingsSatisfied", 2, "5 and 3")]
     [InlineData("badReviews", 1, "the 2")]
-    [InlineData("complaints", 1, "about C")]
+    [InlineData("complaints", 1, "the complaint case about C")]
     [InlineData("verifiedComplaints", 1, "verified 10-26")]
-    [InlineData("findings", 1, "on C")]
+    [InlineData("findings", 2, "on C, and the misconduct finding of the verified complaint")]
     public async Task GetAsync_CountsTheLiveMonthFromFacts_WhenOctoberIsUnderWay(string count, long expected, string why)
     {
         await RunOctoberAndProjectAsync();
@@ -68,10 +68,12 @@ public sealed class MonthlyStatisticsTests(StoreDatabase database) : CleanDataba
         Assert.Equal(("一号窗口", "Window 1"), (w1.NameZh, w1.NameEn));
         Assert.Equal((2L, 2L, 2L, 1L, 0L), (w1.Figures.Accepted, w1.Figures.Completed, w1.Figures.CompletedOnTime, w1.Figures.CompletedEarly, w1.Figures.Overdue));
         Assert.Equal((1m, 0.5m, 1m), (w1.Figures.OnTimeRate.Value, w1.Figures.EarlyRate.Value, w1.Figures.SatisfactionRate.Value));
-        Assert.Equal((2L, 1L, 0L, 2L, 1L), (w2.Figures.Accepted, w2.Figures.Completed, w2.Figures.CompletedOnTime, w2.Figures.Overdue, w2.Figures.StatutoryBreaches));
+        // D, E and the complaint case were accepted at w2 in October (C in September).
+        Assert.Equal((3L, 1L, 0L, 2L, 1L), (w2.Figures.Accepted, w2.Figures.Completed, w2.Figures.CompletedOnTime, w2.Figures.Overdue, w2.Figures.StatutoryBreaches));
         // C used 13 of 10 statutory days: −30%.
         Assert.Equal((new Rate(-3, 10), -0.3m), (w2.Figures.SpeedUp, w2.Figures.SpeedUp.Value));
-        Assert.Equal((0m, 1L, 1L), (w2.Figures.SatisfactionRate.Value, w2.Figures.VerifiedComplaints, w2.Figures.Findings));
+        // Findings at w2: the one on C and the misconduct finding the verification opened on the complaint case.
+        Assert.Equal((0m, 1L, 2L), (w2.Figures.SatisfactionRate.Value, w2.Figures.VerifiedComplaints, w2.Figures.Findings));
         // Speed-up of the office: 1 − 8.5 / 10.
         Assert.Equal((8.5m, 0.15m), (report.Total.Figures.AverageWorkingDaysUsed.Value, report.Total.Figures.SpeedUp.Value));
     }

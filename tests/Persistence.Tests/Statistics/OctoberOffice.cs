@@ -19,8 +19,11 @@ namespace ServiceWindow.Persistence.Tests.Statistics;
 ///   days used (09-29, 09-30, 10-08..10-10, 10-12..10-16, 10-19..10-21).
 /// - D (w2): accepted 10-22 10:00, promised 10-29 (10-23, 10-26..10-29), still open at month end.
 /// - E (w2): accepted 10-29 10:00, materials requested 11:00, waiting at month end.
-/// Plus three ratings (5 and 3 for w1, 2 for w2) and one voided, a complaint about C received
-/// 10-22 and verified 10-26, a finding on C opened 10-21, a referral to w1 acknowledged in time.
+/// Plus three ratings (5 and 3 for w1, 2 for w2) and one voided, a finding on C opened 10-21, and as
+/// cases of the shipped definitions: a complaint about C at w2 lodged 10-22 09:00 and verified against
+/// clerk-2 10-26 (itself accepted at w2, promised in 10 working days: open, not overdue, at month end)
+/// and an inquiry logged at w2 10-12 and referred to w1 at 10:00, acknowledged by clerk-1 at 11:00
+/// (limit 2 working hours); an inquiry is never accepted.
 public sealed class OctoberOffice(NpgsqlDataSource dataSource)
 {
     public static readonly TimeSpan Shanghai = TimeSpan.FromHours(8);
@@ -36,10 +39,13 @@ public sealed class OctoberOffice(NpgsqlDataSource dataSource)
     public Guid C { get; } = Guid.NewGuid();
     public Guid D { get; } = Guid.NewGuid();
     public Guid E { get; } = Guid.NewGuid();
+    public Guid Complaint { get; } = Guid.NewGuid();
+    public Guid Inquiry { get; } = Guid.NewGuid();
 
     private static readonly Actor Clerk1 = Actor.Staff("clerk-1", "clerk");
     private static readonly Actor Clerk2 = Actor.Staff("clerk-2", "clerk");
     private static readonly Actor Leader = Actor.Staff("leader-1", "leader");
+    private static readonly Actor Office = Actor.Staff("leader-1", "efficiency_office");
 
     public static DateTimeOffset At(int month, int day, int hour, int minute = 0) => new(2026, month, day, hour, minute, 0, Shanghai);
 
@@ -68,9 +74,17 @@ public sealed class OctoberOffice(NpgsqlDataSource dataSource)
         await At(10, 8, 10, () => Commands.OpenAsync(StatisticsCatalog.Permit, B, Command("accept", Clerk1, 0, ("window", "w1"))));
         await At(10, 9, 10, () => Do(C, "request_extension", Clerk2, ("extension", "2wd"), ("reason", "site visit")));
         await At(10, 9, 11, () => Do(C, "approve_extension", Leader));
+        await At(10, 12, 9, 50, () => Commands.OpenAsync(StatisticsCatalog.Inquiry, Inquiry, Command("log", Clerk2, 0,
+            ("channel", "counter"), ("matter", "certificate question"), ("window", "w2"))));
+        await At(10, 12, 10, () => Do(Inquiry, "refer", Clerk2, ("target_window", "w1"), ("contact", "12345")));
+        await At(10, 12, 11, () => Do(Inquiry, "acknowledge", Clerk1));
         await At(10, 13, 10, () => Do(B, "approve", Clerk1));
         await At(10, 21, 10, () => Do(C, "approve", Clerk2));
+        await At(10, 22, 9, () => Commands.OpenAsync(StatisticsCatalog.Complaint, Complaint, Command("lodge", Office, 0,
+            ("complainant", "张伟"), ("about", "permit late"), ("window", "w2"), ("subject_case", C.ToString()))));
+        await At(10, 22, 9, 30, () => Do(Complaint, "assign", Office, ("handler", "leader-1")));
         await At(10, 22, 10, () => Commands.OpenAsync(StatisticsCatalog.Permit, D, Command("accept", Clerk2, 0, ("window", "w2"))));
+        await At(10, 26, 15, () => Do(Complaint, "verify", Office, ("against", "clerk-2"), ("summary", "late without notice")));
         await At(10, 29, 10, () => Commands.OpenAsync(StatisticsCatalog.Permit, E, Command("accept", Clerk2, 0, ("window", "w2"))));
         await At(10, 29, 11, () => Do(E, "request_supplement", Clerk2, ("materials", "form")));
 
@@ -82,12 +96,8 @@ public sealed class OctoberOffice(NpgsqlDataSource dataSource)
                 (gen_random_uuid(), @B, 'w1', 'clerk-1', 3, '2026-10-13 10:30+08', null, null),
                 (gen_random_uuid(), @C, 'w2', 'clerk-2', 2, '2026-10-21 10:30+08', null, null),
                 (gen_random_uuid(), @C, 'w2', 'clerk-2', 1, '2026-10-21 10:40+08', '2026-10-23 09:00+08', 'rated by mistake');
-            insert into complaints (id, subject_case_id, against_staff_id, received_at, verified, decided_at) values
-                (gen_random_uuid(), @C, 'clerk-2', '2026-10-22 09:00+08', true, '2026-10-26 15:00+08');
             insert into findings (id, kind, case_id, responsible_staff_id, reason, opened_at) values
                 (gen_random_uuid(), 'slow_action', @C, 'clerk-2', 'overdue', '2026-10-21 10:00+08');
-            insert into referrals (id, from_staff_id, target_window_id, matter, contact_phone, referred_at, acknowledge_by, acknowledged_at, acknowledged_by) values
-                (gen_random_uuid(), 'clerk-2', 'w1', 'certificate question', '12345', '2026-10-12 10:00+08', '2026-10-12 12:00+08', '2026-10-12 11:00+08', 'clerk-1');
             """, new { A, B, C });
     }
 

@@ -6,11 +6,14 @@ using ServiceWindow.Workflows.Definitions;
 namespace ServiceWindow.Persistence.Tests.Statistics;
 
 /// Two small items on the shipped mainland calendar: a promised permit (5 working days promised, 10
-/// statutory, up to 5 more by extension, a supplement pause) and an immediate certificate (0wd).
+/// statutory, up to 5 more by extension, a supplement pause) and an immediate certificate (0wd), with the
+/// shipped complaint handling and inquiry referral.
 public sealed class StatisticsCatalog : IWorkflowCatalog
 {
     public const string Permit = "statistics-permit";
     public const string Counter = "statistics-counter";
+    public const string Complaint = "complaint-handling";
+    public const string Inquiry = "inquiry-referral";
 
     public static StatisticsCatalog Instance { get; } = new();
 
@@ -61,6 +64,8 @@ public sealed class StatisticsCatalog : IWorkflowCatalog
               "outcomes": [ { "id": "issued", "name": { "zh": "发证", "en": "Issued" } } ]
             }
             """),
+        .. new[] { "complaint-handling.json", "inquiry-referral.json" }
+            .Select(file => (file, File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Engine", file)))),
     ]);
 
     public WorkingCalendar Calendar => TestCatalog.Instance.Calendar;

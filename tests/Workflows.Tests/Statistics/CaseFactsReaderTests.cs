@@ -81,4 +81,58 @@ public sealed class CaseFactsReaderTests
 
         Assert.Equal((null, null, "MLA-01", Staff.Clerk.Id), (facts.AcceptedAt, facts.CompletedAt, facts.Keys.Item, facts.Keys.Staff));
     }
+
+    private static readonly Dictionary<string, string> DepartmentOfWindow = new() { ["window-7"] = "civil", ["window-8"] = "social" };
+
+    private static CaseFacts ReadShipped(CaseDriver driver) =>
+        CaseFactsReader.Read(driver.State.Id, driver.History, driver.Definition, Calendars.CnMainland, null, "hall", DepartmentOfWindow);
+
+    [Fact]
+    public void Read_ListsEachReferralForItsTarget_WhenOneWasRecalledAndTheNextAcknowledgedLate()
+    {
+        var driver = CaseDriver.For("inquiry-referral", "2025-03-03T10:30:00+08:00");
+        driver.Open("log", Staff.Clerk, ("channel", "phone"), ("matter", "pension transfer"), ("window", "window-1"));
+        driver.AdvanceTo("2025-03-03T11:00:00+08:00");
+        driver.Do("refer", Staff.Clerk, ("target_window", "window-7"), ("contact", "0571-1234567"));
+        driver.AdvanceTo("2025-03-03T11:20:00+08:00");
+        driver.Do("recall", Staff.Clerk, ("reason", "wrong window"));
+        driver.AdvanceTo("2025-03-03T11:30:00+08:00");
+        driver.Do("refer", Staff.Clerk, ("target_window", "window-8"), ("contact", "0571-1234567"));
+        driver.AdvanceTo("2025-03-03T16:00:00+08:00");
+        driver.Do("acknowledge", Staff.OtherClerk);
+
+        var facts = ReadShipped(driver);
+
+        // Two working hours skip the lunch break (12:00-13:30): 11:00 is due 14:30, 11:30 is due 15:00.
+        Assert.Equal(
+            [
+                new ReferralFact(new DimensionKeys("civil", "window-7", Staff.Clerk.Id, "inquiry-referral"),
+                    Calendars.Instant("2025-03-03T11:00:00+08:00"), Calendars.Instant("2025-03-03T14:30:00+08:00"), null),
+                new ReferralFact(new DimensionKeys("social", "window-8", Staff.OtherClerk.Id, "inquiry-referral"),
+                    Calendars.Instant("2025-03-03T11:30:00+08:00"), Calendars.Instant("2025-03-03T15:00:00+08:00"),
+                    Calendars.Instant("2025-03-03T16:00:00+08:00")),
+            ],
+            facts.Referrals);
+        Assert.False(facts.Referrals[1].AcknowledgedOnTime);
+        Assert.Null(facts.AcceptedAt);
+        Assert.Null(facts.Complaint);
+    }
+
+    [Fact]
+    public void Read_TakesTheComplaintAgainstTheVerifiedPerson_WhenComplaintIsVerified()
+    {
+        var driver = CaseDriver.For("complaint-handling", "2025-03-03T09:00:00+08:00");
+        driver.Open("lodge", Staff.Efficiency, ("complainant", "张伟"), ("about", "rude"), ("window", "window-7"));
+        driver.AdvanceTo("2025-03-04T09:00:00+08:00");
+        driver.Do("assign", Staff.Efficiency, ("handler", Staff.Handler.Id));
+        driver.AdvanceTo("2025-03-06T15:00:00+08:00");
+        driver.Do(driver.Command("verify", Staff.Efficiency, [("against", Staff.Clerk.Id), ("summary", "confirmed on video")])
+            with { PriorVerifiedComplaints = 0 });
+
+        var facts = ReadShipped(driver);
+
+        Assert.Equal(new ComplaintFact(new DimensionKeys("hall", "window-7", Staff.Clerk.Id, "complaint-handling"),
+            Calendars.Instant("2025-03-03T09:00:00+08:00"), Calendars.Instant("2025-03-06T15:00:00+08:00")), facts.Complaint);
+        Assert.Empty(facts.Referrals);
+    }
 }
