@@ -13,24 +13,25 @@ namespace ServiceWindow.Web.Tests.Security;
 [Collection(SecurityCollection.Name)]
 public sealed class AntiforgeryTests(SecurityFixture web) : IAsyncLifetime
 {
-    private const string Login = "wang.fang";
-    private const string Password = "counter-pass-1";
-
-    private HostileCase completed = null!;
+    private HostileCase planted = null!;
 
     public static TheoryData<string> Pages => FormPages.Names;
 
     public async Task InitializeAsync()
     {
-        await web.ResetAsync();
-        await web.Service<UserAccounts>().AddAsync(Login, "王芳", ["clerk", "handler"], Password, "marriage-1");
-        var clerk = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, Login), new Claim(ClaimTypes.Role, "clerk")], "Test"));
+        var seeded = await HostileOffice.SeedAsync(web);
+        var accounts = web.Service<UserAccounts>();
+        await accounts.AddAsync("sun.min", "孙敏", ["leader"], HostileOffice.Password, departmentId: "civil-affairs");
+        await accounts.AddAsync("zhou.qiang", "周强", ["efficiency_office"], HostileOffice.Password, departmentId: "service-hall");
+        await accounts.AddAsync("admin", "系统管理员", ["admin"], HostileOffice.Password, departmentId: "service-hall");
+        var clerk = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, HostileOffice.Clerk), new Claim(ClaimTypes.Role, "clerk")], "Test"));
         var opened = await web.Service<CaseIntake>().OpenAsync(clerk, new IntakeRequest("marriage-registration", "marriage-1",
             new ApplicantRequest("张三", "110101199003071233", "13812345678"), ["id_cards", "declaration"],
             Inputs: new Dictionary<string, string> { ["party_a"] = "张三", ["party_b"] = "李四" }), null);
-        await web.Service<CaseCommands>().ExecuteAsync(opened.Id, new CaseCommand("register", Actor.Staff(Login, "clerk"), opened.Version,
+        await web.Service<CaseCommands>().ExecuteAsync(opened.Id, new CaseCommand("register", Actor.Staff(HostileOffice.Clerk, "clerk"), opened.Version,
             new Dictionary<string, string> { ["certificate_number"] = "J110101-2026-000123" }));
-        completed = new HostileCase(opened.Id, opened.ReceiptNumber, opened.LookupSecret, Guid.Empty, "");
+        // The lookup finds the completed case; the case and board pages use the planted ones.
+        planted = seeded with { Id = opened.Id, ReceiptNumber = opened.ReceiptNumber, LookupSecret = opened.LookupSecret };
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -41,12 +42,12 @@ public sealed class AntiforgeryTests(SecurityFixture web) : IAsyncLifetime
     {
         var target = FormPages.All.Single(p => p.Name == name);
         await using var page = await web.OpenAsync("antiforgery-" + name);
-        if (target.CookieSignIn)
+        if (target.SignInAs is { } login)
         {
-            await SignInAsync(page.Page);
+            await SignInAsync(page.Page, login);
         }
         var forms = await OpenAsync(page, target);
-        Assert.True(forms > 0, $"{target.Path} shows no form that posts");
+        Assert.True(forms > 0, $"{target.Name} shows no form that posts");
 
         for (var index = 0; index < forms; index++)
         {
@@ -63,7 +64,7 @@ public sealed class AntiforgeryTests(SecurityFixture web) : IAsyncLifetime
 
             var response = await page.Page.APIRequest.PostAsync(action, new() { Form = data, MaxRedirects = 0 });
 
-            Assert.True(response.Status == 400, $"{target.Path}, form {index} ({action}): {response.Status}");
+            Assert.True(response.Status == 400, $"{target.Name}, form {index} ({action}): {response.Status}");
         }
     }
 
@@ -71,7 +72,7 @@ public sealed class AntiforgeryTests(SecurityFixture web) : IAsyncLifetime
     public async Task Post_SignsOut_WhenFormSentWithItsToken()
     {
         await using var page = await web.OpenAsync("antiforgery-control");
-        await SignInAsync(page.Page);
+        await SignInAsync(page.Page, HostileOffice.Clerk);
         await page.GotoAsync("/queue");
 
         var response = await page.Page.RunAndWaitForResponseAsync(
@@ -87,10 +88,10 @@ public sealed class AntiforgeryTests(SecurityFixture web) : IAsyncLifetime
 
     private async Task<int> OpenAsync(BrowserPage page, FormPage target)
     {
-        await page.GotoAsync(target.Path);
+        await page.GotoAsync(target.Path(planted));
         if (target.Reach is { } reach)
         {
-            await reach(page.Page, completed);
+            await reach(page.Page, planted);
         }
         return await page.Page.Locator("form[method=post]").CountAsync();
     }
@@ -98,19 +99,23 @@ public sealed class AntiforgeryTests(SecurityFixture web) : IAsyncLifetime
     private static async Task<(string Action, List<(string Name, string Value)> Fields)> FieldsWithoutTokenAsync(ILocator form)
     {
         var read = await form.EvaluateAsync<System.Text.Json.JsonElement>(
-            "form => ({ action: form.action, fields: [...new FormData(form)].filter(([name]) => name !== '__RequestVerificationToken') })");
+            // A file input's value is a File: sent as an empty field, the post is the same to the token check.
+            // The action read from its attribute: a field named `action` (the case page's) hides form.action.
+            "form => ({ action: new URL(form.getAttribute('action') ?? '', document.baseURI).href, fields: [...new FormData(form)].filter(([name]) => name !== '__RequestVerificationToken')"
+            + ".map(([name, value]) => [name, typeof value === 'string' ? value : '']) })");
         var fields = read.GetProperty("fields").EnumerateArray()
             .Select(pair => (pair[0].GetString()!, pair[1].GetString() ?? ""))
             .ToList();
         return (read.GetProperty("action").GetString()!, fields);
     }
 
-    private static async Task SignInAsync(IPage page)
+    private static async Task SignInAsync(IPage page, string login)
     {
         await page.GotoAsync("/");
-        await page.GetByLabel("登录名").FillAsync(Login);
-        await page.GetByLabel("密码", new() { Exact = true }).FillAsync(Password);
+        await page.GetByLabel("登录名").FillAsync(login);
+        await page.GetByLabel("密码", new() { Exact = true }).FillAsync(HostileOffice.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync("**/queue");
+        // Each account lands on its own start page (the queue, the hall, the definitions).
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath != "/");
     }
 }

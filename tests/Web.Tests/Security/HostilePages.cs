@@ -22,6 +22,21 @@ public static class HostilePages
         new("admin-definitions", "admin", ["admin"], _ => "/admin/definitions"),
         new("admin-diagram", "admin", ["admin"], _ => "/admin/definitions/" + SecurityFixture.HostileDefinitionId),
         new("jobs-details", "admin", ["admin"], c => "/jobs/jobs/details/" + c.JobId),
+        new("statistics-charts", "zhou.qiang", ["efficiency_office"], _ => "/statistics?By=Item", HoverVolumeChartAsync),
+        new("desk", HostileOffice.Clerk, ["clerk", "handler"], _ => "/desk?item=" + SecurityFixture.HostileDefinitionId),
+        new("desk-item", HostileOffice.Clerk, ["clerk", "handler"], _ => "/desk", TypeItemAsync),
+        new("case", HostileOffice.Clerk, ["clerk", "handler"], c => $"/cases/{c.Id}"),
+        new("case-refused", HostileOffice.Clerk, ["clerk", "handler"], c => $"/cases/{c.RefusedId}"),
+        new("case-extension", HostileOffice.Clerk, ["clerk", "handler"], c => $"/cases/{c.PendingExtensionId}"),
+        new("case-inquiry", HostileOffice.Clerk, ["clerk", "handler"], c => $"/cases/{c.InquiryId}"),
+        new("notice-acceptance", HostileOffice.Clerk, ["clerk", "handler"], c => $"/cases/{c.ExtendedId}/notices/acceptance"),
+        new("notice-supplement", HostileOffice.Clerk, ["clerk", "handler"], c => $"/cases/{c.SupplementId}/notices/supplement"),
+        new("notice-refusal", HostileOffice.Clerk, ["clerk", "handler"], c => $"/cases/{c.RefusedId}/notices/refusal"),
+        new("notice-extension", HostileOffice.Clerk, ["clerk", "handler"], c => $"/cases/{c.ExtendedId}/notices/extension"),
+        new("board", "sun.min", ["leader"], _ => "/board"),
+        new("board-cards", "sun.min", ["leader"], _ => "/board", RefreshBoardAsync),
+        new("admin-catalogue", "admin", ["admin"], _ => "/admin/catalogue"),
+        new("admin-users", "admin", ["admin"], _ => "/admin/users"),
     ];
 
     public static TheoryData<string> Names => new(All.Select(p => p.Name));
@@ -32,5 +47,32 @@ public static class HostilePages
         await page.GetByLabel("查询密码").FillAsync(hostile.LookupSecret);
         await page.GetByRole(AriaRole.Button, new() { Name = "查询", Exact = true }).ClickAsync();
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+    }
+
+    // The clerk types the item at the desk, and its form is fetched and swapped in.
+    private static async Task TypeItemAsync(IPage page, HostileCase hostile)
+    {
+        await page.Locator("#item").FillAsync(SecurityFixture.HostileDefinitionId);
+        await page.Locator("#desk-item", new() { HasTextString = "alert(1)" }).WaitForAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+    }
+
+    // The board's lists again, swapped in the way its 30-second refresh does.
+    private static async Task RefreshBoardAsync(IPage page, HostileCase hostile)
+    {
+        await page.EvaluateAsync("() => htmx.ajax('GET', '/board?handler=Cards', { target: '#board-cards', swap: 'innerHTML' })");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+    }
+
+    // Hovering the bars shows the volume chart's tooltip, which names the hovered item: it must
+    // neither build an element from the name nor break the page's policy.
+    private static async Task HoverVolumeChartAsync(IPage page, HostileCase hostile)
+    {
+        var box = (await page.Locator("#volume-chart").BoundingBoxAsync())!;
+        for (var y = box.Y + 45; y < box.Y + box.Height - 30; y += 10)
+        {
+            await page.Mouse.MoveAsync(box.X + box.Width / 2, y);
+            await page.WaitForTimeoutAsync(50);
+        }
     }
 }

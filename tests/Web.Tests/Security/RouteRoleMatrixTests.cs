@@ -5,10 +5,12 @@ namespace ServiceWindow.Web.Tests.Security;
 
 /// The role × endpoint matrix of the API, run again over the UI's page routes (<see cref="UiRoutes"/>):
 /// nobody signed in is sent to the sign-in page (a browser) or gets 401 (anything else), a wrong role
-/// 403, a right role 200.
+/// 403, a right role 200. The routes of one case open the cases <see cref="HostileOffice"/> plants.
 [Collection(SecurityCollection.Name)]
 public sealed class RouteRoleMatrixTests(SecurityFixture web) : IAsyncLifetime
 {
+    private HostileCase planted = null!;
+
     public static TheoryData<string, string> Cells
     {
         get
@@ -27,7 +29,7 @@ public sealed class RouteRoleMatrixTests(SecurityFixture web) : IAsyncLifetime
 
     public static TheoryData<string> Paths => new(UiRoutes.All.Select(r => r.Path));
 
-    public Task InitializeAsync() => web.ResetAsync();
+    public async Task InitializeAsync() => planted = await HostileOffice.SeedAsync(web);
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -37,9 +39,14 @@ public sealed class RouteRoleMatrixTests(SecurityFixture web) : IAsyncLifetime
     {
         var route = UiRoutes.All.Single(r => r.Path == path);
         using var client = Client();
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        using var request = new HttpRequestMessage(HttpMethod.Get, route.For(planted));
         request.Headers.Add(TestAuthenticationHandler.StaffHeader, StaffFor(role));
         request.Headers.Add(TestAuthenticationHandler.RolesHeader, role);
+        if (role == "section_chief")
+        {
+            // As the sign-in gives it: a section chief sees their department's cases.
+            request.Headers.Add(TestAuthenticationHandler.DepartmentHeader, "civil-affairs");
+        }
 
         using var response = await client.SendAsync(request);
 
@@ -53,7 +60,7 @@ public sealed class RouteRoleMatrixTests(SecurityFixture web) : IAsyncLifetime
     {
         var route = UiRoutes.All.Single(r => r.Path == path);
         using var client = Client();
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        using var request = new HttpRequestMessage(HttpMethod.Get, route.For(planted));
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/html"));
 
         using var response = await client.SendAsync(request);
@@ -72,7 +79,7 @@ public sealed class RouteRoleMatrixTests(SecurityFixture web) : IAsyncLifetime
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
             var location = new Uri(web.BaseAddress, response.Headers.Location!);
             Assert.Equal("/", location.AbsolutePath);
-            Assert.Equal(path, System.Web.HttpUtility.ParseQueryString(location.Query)["ReturnUrl"]);
+            Assert.Equal(route.For(planted), System.Web.HttpUtility.ParseQueryString(location.Query)["ReturnUrl"]);
         }
     }
 
@@ -83,7 +90,7 @@ public sealed class RouteRoleMatrixTests(SecurityFixture web) : IAsyncLifetime
         var route = UiRoutes.All.Single(r => r.Path == path);
         using var client = Client();
 
-        using var response = await client.GetAsync(path);
+        using var response = await client.GetAsync(route.For(planted));
 
         Assert.Equal(route.IsPublic ? HttpStatusCode.OK : HttpStatusCode.Unauthorized, response.StatusCode);
     }
@@ -91,10 +98,11 @@ public sealed class RouteRoleMatrixTests(SecurityFixture web) : IAsyncLifetime
     private HttpClient Client() =>
         new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = web.BaseAddress };
 
-    // A demo person who holds the role, so pages that read the person's own rows find them.
+    // A demo person who holds the role, so pages that read the person's own rows find them; the
+    // clerk is the one who took the planted cases, so a case route is theirs to see.
     private static string StaffFor(string role) => role switch
     {
-        "clerk" => "liu.yang",
+        "clerk" => HostileOffice.Clerk,
         "handler" => "wang.fang",
         "section_chief" => "chen.jing",
         "leader" => "sun.min",

@@ -9,6 +9,9 @@ public static class UiRoutes
 
     private static readonly string[] QueueRoles = ["clerk", "handler", "section_chief", "leader"];
     private static readonly string[] StatisticsRoles = ["efficiency_office", "leader", "section_chief"];
+    private static readonly string[] DeskRoles = ["clerk", "handler"];
+    private static readonly string[] CaseRoles = ["clerk", "handler", "section_chief", "leader", "efficiency_office"];
+    private static readonly string[] BoardRoles = ["section_chief", "leader", "efficiency_office"];
 
     public static readonly IReadOnlyList<UiRoute> All =
     [
@@ -25,5 +28,18 @@ public static class UiRoutes
         new("/admin/definitions/marriage-registration", "admin"),
         new("/jobs", "admin", "efficiency_office"),
         new("/jobs/recurring", "admin", "efficiency_office"),
+        new("/desk", DeskRoles),
+        new("/desk?handler=Item&item=minimum-living-allowance", DeskRoles),
+        new("/cases/{extended}", CaseRoles),
+        new("/cases/{extended}/notices/acceptance", CaseRoles),
+        new("/cases/{supplement}/notices/supplement", CaseRoles),
+        new("/cases/{refused}/notices/refusal", CaseRoles),
+        new("/cases/{extended}/notices/extension", CaseRoles),
+        new("/board", BoardRoles),
+        new("/board?handler=Cards", BoardRoles),
+        new("/admin", "admin"),
+        new("/admin/catalogue", "admin"),
+        new("/admin/calendars", "admin"),
+        new("/admin/users", "admin"),
     ];
 }

@@ -3,12 +3,14 @@
 (function () {
   "use strict";
   var font = "Noto Sans CJK SC, sans-serif";
+  // Tooltips are drawn on the canvas: ECharts' HTML tooltip writes style attributes, which the
+  // page's Content-Security-Policy (style-src 'self') refuses, and it puts item names into HTML.
 
   function trend(data) {
     return {
       animation: false,
       textStyle: { fontFamily: font },
-      tooltip: { trigger: "axis", valueFormatter: function (v) { return v === null || v === undefined ? "—" : v + "%"; } },
+      tooltip: { trigger: "axis", renderMode: "richText", valueFormatter: function (v) { return v === null || v === undefined ? "—" : v + "%"; } },
       legend: { top: 0, data: [data.onTimeLabel, data.satisfactionLabel] },
       grid: { left: 50, right: 20, top: 40, bottom: 30 },
       xAxis: { type: "category", data: data.months },
@@ -24,7 +26,7 @@
     return {
       animation: false,
       textStyle: { fontFamily: font },
-      tooltip: { trigger: "axis" },
+      tooltip: { trigger: "axis", renderMode: "richText" },
       legend: { top: 0, data: [data.acceptedLabel, data.completedLabel] },
       grid: { left: 160, right: 30, top: 40, bottom: 30 },
       xAxis: { type: "value", minInterval: 1 },
