@@ -44,6 +44,18 @@ public sealed class TimerSweeperTests(StoreDatabase database) : CleanDatabaseTes
     }
 
     [Fact]
+    public async Task SweepAsync_FiresInKeyOrder_WhenTwoTimersOfACaseAreDueAtTheSameInstant()
+    {
+        // Promised and statutory deadline on the same day; the later level is scheduled first.
+        var id = await OpenCaseWithTimers(("escalation.4", TimeSpan.FromDays(5)), ("escalation.2", TimeSpan.FromDays(5)));
+        clock.Advance(TimeSpan.FromDays(6));
+
+        await Sweeper(new EscalatingFiring()).SweepAsync();
+
+        Assert.Equal(["opened", "escalated:escalation.2", "escalated:escalation.4"], await HistoryKinds(id));
+    }
+
+    [Fact]
     public async Task SweepAsync_FiresOnceAfterRestart_WhenSweeperDiesBetweenClaimAndCommit()
     {
         var id = await OpenCaseWithTimers(("yellow", TimeSpan.FromDays(4)));
