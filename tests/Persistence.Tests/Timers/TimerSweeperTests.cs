@@ -185,7 +185,10 @@ public sealed class TimerSweeperTests(StoreDatabase database) : CleanDatabaseTes
     private void Terminate(string applicationName)
     {
         using var connection = database.DataSource.OpenConnection();
-        connection.Execute("select pg_terminate_backend(pid) from pg_stat_activity where application_name = @applicationName", new { applicationName });
+        // Waits (up to 5 s) for the session to be gone: without the wait, the next sweep can still find
+        // the dying session's row locks and skip the timer it is meant to fire.
+        connection.Execute("select pg_terminate_backend(pid, 5000) from pg_stat_activity where application_name = @applicationName",
+            new { applicationName });
     }
 
     private async Task<List<string>> HistoryKinds(Guid id)
