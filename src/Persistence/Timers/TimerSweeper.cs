@@ -148,6 +148,9 @@ public sealed class TimerSweeper(NpgsqlDataSource dataSource, ITimerFiring firin
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    // Ties on the due instant are broken by case and key: two timers of one case due together (the
+    // promised and the statutory deadline on the same day) must fire in the same order every time,
+    // or the case's history differs from one sweep to the next.
     private async Task<List<(DueTimer Timer, StoredCase Case)>> ClaimAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
         DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -158,7 +161,7 @@ public sealed class TimerSweeper(NpgsqlDataSource dataSource, ITimerFiring firin
             from timers t
             join cases c on c.id = t.case_id
             where t.due_at <= $1
-            order by t.due_at
+            order by t.due_at, t.case_id, t.key
             limit $2
             for update of t, c skip locked
             """, connection, transaction);

@@ -44,6 +44,18 @@ public sealed class TimerSweeperTests(StoreDatabase database) : CleanDatabaseTes
     }
 
     [Fact]
+    public async Task SweepAsync_FiresInKeyOrder_WhenTwoTimersOfACaseAreDueAtTheSameInstant()
+    {
+        // Promised and statutory deadline on the same day; the later level is scheduled first.
+        var id = await OpenCaseWithTimers(("escalation.4", TimeSpan.FromDays(5)), ("escalation.2", TimeSpan.FromDays(5)));
+        clock.Advance(TimeSpan.FromDays(6));
+
+        await Sweeper(new EscalatingFiring()).SweepAsync();
+
+        Assert.Equal(["opened", "escalated:escalation.2", "escalated:escalation.4"], await HistoryKinds(id));
+    }
+
+    [Fact]
     public async Task SweepAsync_FiresOnceAfterRestart_WhenSweeperDiesBetweenClaimAndCommit()
     {
         var id = await OpenCaseWithTimers(("yellow", TimeSpan.FromDays(4)));
@@ -173,7 +185,10 @@ public sealed class TimerSweeperTests(StoreDatabase database) : CleanDatabaseTes
     private void Terminate(string applicationName)
     {
         using var connection = database.DataSource.OpenConnection();
-        connection.Execute("select pg_terminate_backend(pid) from pg_stat_activity where application_name = @applicationName", new { applicationName });
+        // Waits (up to 5 s) for the session to be gone: without the wait, the next sweep can still find
+        // the dying session's row locks and skip the timer it is meant to fire.
+        connection.Execute("select pg_terminate_backend(pid, 5000) from pg_stat_activity where application_name = @applicationName",
+            new { applicationName });
     }
 
     private async Task<List<string>> HistoryKinds(Guid id)
