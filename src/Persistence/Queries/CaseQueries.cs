@@ -8,14 +8,7 @@ namespace ServiceWindow.Persistence.Queries;
 /// The case's window is the `window_id` column, set from the window it was opened at.
 public sealed class CaseQueries(NpgsqlDataSource dataSource)
 {
-    private const string Columns =
-        """
-        c.id as Id, c.definition_id as DefinitionId, c.definition_version as DefinitionVersion, c.stage as Stage, c.version as Version,
-        c.history_length as HistoryLength, c.history_head as HistoryHead, c.first_inquiry_owner as FirstInquiryOwner,
-        c.handler_id as HandlerId, c.window_id as WindowId, c.receipt_number as ReceiptNumber,
-        c.accepted_at as AcceptedAt, c.promised_deadline as PromisedDue, c.statutory_deadline as StatutoryDue,
-        c.warning_level as WarningLevel, c.completed_at as CompletedAt, c.created_at as CreatedAt, c.state::text as StateJson
-        """;
+    private const string Columns = CaseSummaryRow.Columns;
 
     private const string Visible =
         """
@@ -29,7 +22,7 @@ public sealed class CaseQueries(NpgsqlDataSource dataSource)
     public async Task<CaseSummary?> FindAsync(Guid id, CaseScope scope, CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+        var row = await connection.QuerySingleOrDefaultAsync<CaseSummaryRow>(new CommandDefinition(
             $"""
             select {Columns}
             from cases c where c.id = @id and {Visible}
@@ -59,7 +52,7 @@ public sealed class CaseQueries(NpgsqlDataSource dataSource)
             ["acceptedBefore"] = filter.AcceptedBefore?.ToUniversalTime(), ["pageSize"] = filter.PageSize, ["offset"] = (filter.Page - 1) * filter.PageSize,
         });
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = (await connection.QueryAsync<Row>(new CommandDefinition(
+        var rows = (await connection.QueryAsync<PagedRow>(new CommandDefinition(
             $"""
             select {Columns}, count(*) over () as Total
             from cases c
@@ -88,7 +81,7 @@ public sealed class CaseQueries(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<CaseSummary>> QueueAsync(string staffId, CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+        var rows = await connection.QueryAsync<CaseSummaryRow>(new CommandDefinition(
             $"""
             select {Columns}
             from cases c
@@ -163,37 +156,6 @@ public sealed class CaseQueries(NpgsqlDataSource dataSource)
         return parameters;
     }
 
-    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
-
-    private static DateTimeOffset? Utc(DateTime? value) => value is { } v ? Utc(v) : null;
-
-    private sealed class Row
-    {
-        public Guid Id { get; init; }
-        public string DefinitionId { get; init; } = "";
-        public int DefinitionVersion { get; init; }
-        public string Stage { get; init; } = "";
-        public long Version { get; init; }
-        public int HistoryLength { get; init; }
-        public string? HistoryHead { get; init; }
-        public string? FirstInquiryOwner { get; init; }
-        public string? HandlerId { get; init; }
-        public string? WindowId { get; init; }
-        public string? ReceiptNumber { get; init; }
-        public DateTime? AcceptedAt { get; init; }
-        public DateTime? PromisedDue { get; init; }
-        public DateTime? StatutoryDue { get; init; }
-        public string WarningLevel { get; init; } = "";
-        public DateTime? CompletedAt { get; init; }
-        public DateTime CreatedAt { get; init; }
-        public string StateJson { get; init; } = "";
-        public long Total { get; init; }
-
-        public CaseSummary ToSummary() => new(Id, DefinitionId, DefinitionVersion, Stage, Version, HistoryLength, HistoryHead, FirstInquiryOwner,
-            HandlerId, WindowId, ReceiptNumber, Utc(AcceptedAt), Utc(PromisedDue), Utc(StatutoryDue), WarningLevel, Utc(CompletedAt),
-            Utc(CreatedAt), StateJson);
-    }
-
     private sealed class HistoryRow
     {
         public int Sequence { get; init; }
@@ -229,5 +191,14 @@ public sealed class CaseQueries(NpgsqlDataSource dataSource)
         public string DepartmentNameZh { get; init; } = "";
         public string DepartmentNameEn { get; init; } = "";
         public string[] ServiceItems { get; init; } = [];
+    }
+
+    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+
+    private static DateTimeOffset? Utc(DateTime? value) => value is { } v ? Utc(v) : null;
+
+    private sealed class PagedRow : CaseSummaryRow
+    {
+        public long Total { get; init; }
     }
 }

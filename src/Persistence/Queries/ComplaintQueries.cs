@@ -44,11 +44,7 @@ public sealed class ComplaintQueries(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = (await connection.QueryAsync<Row>(new CommandDefinition(
             $"""
-            select c.id as Id, c.definition_id as DefinitionId, c.definition_version as DefinitionVersion, c.stage as Stage,
-                   c.version as Version, c.history_length as HistoryLength, c.history_head as HistoryHead,
-                   c.first_inquiry_owner as FirstInquiryOwner, c.handler_id as HandlerId, c.window_id as WindowId,
-                   c.accepted_at as AcceptedAt, c.promised_deadline as PromisedDue, c.statutory_deadline as StatutoryDue,
-                   c.warning_level as WarningLevel, c.completed_at as CompletedAt, c.created_at as CreatedAt, c.state::text as StateJson,
+            select {CaseSummaryRow.Columns},
                    v.payload -> 'data' ->> 'verified_count' as VerifiedCount, v.payload -> 'data' ->> 'sanction' as Sanction
             from cases c
             left join lateral (select h.payload from case_history h
@@ -59,39 +55,15 @@ public sealed class ComplaintQueries(NpgsqlDataSource dataSource)
             """, parameters, cancellationToken: cancellationToken))).ToList();
         var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             $"select count(*) from cases c {where}", parameters, cancellationToken: cancellationToken));
-        return ([.. rows.Select(r => r.ToSummary())], total);
+        return ([.. rows.Select(r => r.ToComplaintSummary())], total);
     }
 
-    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
-
-    private static DateTimeOffset? Utc(DateTime? value) => value is { } v ? Utc(v) : null;
-
-    private sealed class Row
+    private sealed class Row : CaseSummaryRow
     {
-        public Guid Id { get; init; }
-        public string DefinitionId { get; init; } = "";
-        public int DefinitionVersion { get; init; }
-        public string Stage { get; init; } = "";
-        public long Version { get; init; }
-        public int HistoryLength { get; init; }
-        public string? HistoryHead { get; init; }
-        public string? FirstInquiryOwner { get; init; }
-        public string? HandlerId { get; init; }
-        public string? WindowId { get; init; }
-        public DateTime? AcceptedAt { get; init; }
-        public DateTime? PromisedDue { get; init; }
-        public DateTime? StatutoryDue { get; init; }
-        public string WarningLevel { get; init; } = "";
-        public DateTime? CompletedAt { get; init; }
-        public DateTime CreatedAt { get; init; }
-        public string StateJson { get; init; } = "";
         public string? VerifiedCount { get; init; }
         public string? Sanction { get; init; }
 
-        // Complaints carry no receipt: the complainant is answered through the case's own notices.
-        public ComplaintSummary ToSummary() => new(new CaseSummary(Id, DefinitionId, DefinitionVersion, Stage, Version, HistoryLength, HistoryHead,
-                FirstInquiryOwner, HandlerId, WindowId, null, Utc(AcceptedAt), Utc(PromisedDue), Utc(StatutoryDue), WarningLevel, Utc(CompletedAt),
-                Utc(CreatedAt), StateJson),
+        public ComplaintSummary ToComplaintSummary() => new(ToSummary(),
             int.TryParse(VerifiedCount, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count)
                 ? count : null,
             Sanction);

@@ -17,12 +17,9 @@ public sealed class ReferralQueries(NpgsqlDataSource dataSource)
     {
         ArgumentNullException.ThrowIfNull(scope);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
-            """
-            select c.id as Id, c.definition_id as DefinitionId, c.definition_version as DefinitionVersion, c.stage as Stage,
-                   c.version as Version, c.history_length as HistoryLength, c.history_head as HistoryHead,
-                   c.first_inquiry_owner as FirstInquiryOwner, c.handler_id as HandlerId, c.window_id as WindowId,
-                   c.created_at as CreatedAt, c.state::text as StateJson
+        var rows = await connection.QueryAsync<CaseSummaryRow>(new CommandDefinition(
+            $"""
+            select {CaseSummaryRow.Columns}
             from cases c
             where c.definition_id = @definition and c.stage = @stage
               and (@caseId::uuid is null or c.id = @caseId)
@@ -38,27 +35,5 @@ public sealed class ReferralQueries(NpgsqlDataSource dataSource)
                 departmentId = scope.DepartmentId,
             }, cancellationToken: cancellationToken));
         return [.. rows.Select(r => r.ToSummary())];
-    }
-
-    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
-
-    private sealed class Row
-    {
-        public Guid Id { get; init; }
-        public string DefinitionId { get; init; } = "";
-        public int DefinitionVersion { get; init; }
-        public string Stage { get; init; } = "";
-        public long Version { get; init; }
-        public int HistoryLength { get; init; }
-        public string? HistoryHead { get; init; }
-        public string? FirstInquiryOwner { get; init; }
-        public string? HandlerId { get; init; }
-        public string? WindowId { get; init; }
-        public DateTime CreatedAt { get; init; }
-        public string StateJson { get; init; } = "";
-
-        // Inquiries have no receipt, no acceptance and no deadlines of their own.
-        public CaseSummary ToSummary() => new(Id, DefinitionId, DefinitionVersion, Stage, Version, HistoryLength, HistoryHead, FirstInquiryOwner,
-            HandlerId, WindowId, null, null, null, null, "none", null, Utc(CreatedAt), StateJson);
     }
 }
