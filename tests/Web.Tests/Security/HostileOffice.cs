@@ -54,8 +54,10 @@ public static class HostileOffice
         await web.Service<CaseCommands>().ExecuteAsync(refused.Id, new CaseCommand("refuse", Actor.Staff(Clerk, "clerk"), refused.Version,
             new Dictionary<string, string> { ["reason"] = HostileText.Script }));
         // No server runs in the tests: the job stays enqueued, and the dashboard shows its argument.
-        // A client without filters: Hangfire's global filters log through the static logger of
-        // whichever host was built last in this process, which may be disposed by now.
+        // Hangfire logs through one static provider, the logger factory of whichever host was built
+        // last in this process, which may be disposed by now: the client gets Hangfire's own default
+        // (no logging), and no global filters, which log the same way.
+        Hangfire.Logging.LogProvider.SetCurrentLogProvider(null);
         var jobs = new BackgroundJobClient(web.Service<JobStorage>(), new Hangfire.Common.JobFilterCollection());
         var job = jobs.Enqueue(() => Console.WriteLine(HostileText.Script));
 
