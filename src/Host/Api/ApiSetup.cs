@@ -124,7 +124,9 @@ public static class ApiSetup
         app.UseAuthorization();
         app.UseRateLimiter();
         app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference("/api/docs").AllowAnonymous();
+        // Government intranets often have no internet: the reference page uses the browser's own fonts
+        // rather than fetching Scalar's from its font host (which the content policy also refuses).
+        app.MapScalarApiReference("/api/docs", options => options.DisableDefaultFonts()).AllowAnonymous();
         app.MapTokensApi();
         app.MapCasesApi();
         app.MapQueuesApi();
