@@ -72,43 +72,35 @@ internal static class CaseFactsTable
             transaction, cancellationToken: cancellationToken));
     }
 
+    // The columns a month's read takes from each of its three parts.
+    private const string MonthColumns =
+        """
+        case_id as "CaseId", history_length as "HistoryLength", department_id as "DepartmentId",
+        window_id as "WindowId", staff_id as "StaffId", item_code as "ItemCode", kind as "Kind",
+        accepted_at as "AcceptedAt", completed_at as "CompletedAt", outcome as "Outcome",
+        promised_due as "PromisedDue", statutory_due as "StatutoryDue", completed_early as "CompletedEarly",
+        working_days_used as "WorkingDaysUsed", statutory_working_days as "StatutoryWorkingDays",
+        supplements as "Supplements", extensions as "Extensions", referrals::text as "Referrals",
+        complaint_received_at as "ComplaintReceivedAt", complaint_verified_at as "ComplaintVerifiedAt",
+        complaint_staff_id as "ComplaintStaffId"
+        """;
+
     /// The facts of every case open at some time in [start, end): completed in or after it, or not at all;
     /// and of every inquiry (never accepted) that referred in the month.
     public static async Task<List<CaseFacts>> ReadMonthAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction,
         StatisticsMonth month, CancellationToken cancellationToken)
     {
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
-            """
-            select case_id as "CaseId", history_length as "HistoryLength", department_id as "DepartmentId",
-                   window_id as "WindowId", staff_id as "StaffId", item_code as "ItemCode", kind as "Kind",
-                   accepted_at as "AcceptedAt", completed_at as "CompletedAt", outcome as "Outcome",
-                   promised_due as "PromisedDue", statutory_due as "StatutoryDue", completed_early as "CompletedEarly",
-                   working_days_used as "WorkingDaysUsed", statutory_working_days as "StatutoryWorkingDays",
-                   supplements as "Supplements", extensions as "Extensions", referrals::text as "Referrals",
-                   complaint_received_at as "ComplaintReceivedAt", complaint_verified_at as "ComplaintVerifiedAt",
-                   complaint_staff_id as "ComplaintStaffId"
+            $"""
+            select {MonthColumns}
             from case_facts
             where completed_at >= @start and accepted_at < @end
             union all
-            select case_id as "CaseId", history_length as "HistoryLength", department_id as "DepartmentId",
-                   window_id as "WindowId", staff_id as "StaffId", item_code as "ItemCode", kind as "Kind",
-                   accepted_at as "AcceptedAt", completed_at as "CompletedAt", outcome as "Outcome",
-                   promised_due as "PromisedDue", statutory_due as "StatutoryDue", completed_early as "CompletedEarly",
-                   working_days_used as "WorkingDaysUsed", statutory_working_days as "StatutoryWorkingDays",
-                   supplements as "Supplements", extensions as "Extensions", referrals::text as "Referrals",
-                   complaint_received_at as "ComplaintReceivedAt", complaint_verified_at as "ComplaintVerifiedAt",
-                   complaint_staff_id as "ComplaintStaffId"
+            select {MonthColumns}
             from case_facts
             where completed_at is null and accepted_at < @end
             union all
-            select case_id as "CaseId", history_length as "HistoryLength", department_id as "DepartmentId",
-                   window_id as "WindowId", staff_id as "StaffId", item_code as "ItemCode", kind as "Kind",
-                   accepted_at as "AcceptedAt", completed_at as "CompletedAt", outcome as "Outcome",
-                   promised_due as "PromisedDue", statutory_due as "StatutoryDue", completed_early as "CompletedEarly",
-                   working_days_used as "WorkingDaysUsed", statutory_working_days as "StatutoryWorkingDays",
-                   supplements as "Supplements", extensions as "Extensions", referrals::text as "Referrals",
-                   complaint_received_at as "ComplaintReceivedAt", complaint_verified_at as "ComplaintVerifiedAt",
-                   complaint_staff_id as "ComplaintStaffId"
+            select {MonthColumns}
             from case_facts
             where accepted_at is null and last_referred_at >= @start and first_referred_at < @end
             """,
