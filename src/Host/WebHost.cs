@@ -53,6 +53,9 @@ public static class WebHost
         services.AddSingleton<CaseStore>();
         services.AddSingleton<CaseCommands>();
         services.AddSingleton<StatisticsProjector>();
+        // Live figures stored by the statistics job are served while younger than two of its intervals.
+        services.AddSingleton(sp => new StatisticsOptions { LiveMaxAge = 2 * sp.GetRequiredService<IOptions<SchedulerOptions>>().Value.StatisticsInterval });
+        services.AddSingleton<LiveFigures>();
         services.AddSingleton<MonthlyStatistics>();
         NotificationSetup.AddNotifications(services, builder.Configuration);
         SchedulerSetup.AddScheduler(services, builder.Configuration);

@@ -6,8 +6,9 @@ using ServiceWindow.Workflows.Statistics;
 namespace ServiceWindow.Persistence.Statistics;
 
 /// The monthly statistics the API, the pages and the CLI show: a closed month's frozen figures with
-/// their adjustments beside them, or the month under way computed from the projected case facts
-/// (never from the history). Corrections to a closed month go through <see cref="AdjustAsync"/>.
+/// their adjustments beside them, or the month under way: the live figures the statistics job stored,
+/// or, when none are recent enough, computed from the projected case facts (never from the history).
+/// Corrections to a closed month go through <see cref="AdjustAsync"/>.
 public sealed class MonthlyStatistics(NpgsqlDataSource dataSource, IWorkflowCatalog catalog, TimeProvider clock, StatisticsOptions? options = null)
 {
     public async Task<MonthlyReport> GetAsync(DateOnly month, StatisticsDimension by, CancellationToken cancellationToken = default)
@@ -30,13 +31,19 @@ public sealed class MonthlyStatistics(NpgsqlDataSource dataSource, IWorkflowCata
         }
         else
         {
-            var period = StatisticsMonth.Of(month, catalog.Calendar);
-            asOf = clock.GetUtcNow();
-            var cases = await CaseFactsTable.ReadMonthAsync(connection, null, period, cancellationToken);
-            var activity = await MonthlyActivitySource.ReadAsync(connection, null, period, cases, cancellationToken);
-            var rule = (options ?? new StatisticsOptions()).Satisfaction;
-            rows = by == StatisticsDimension.Total ? [] : [.. MonthlyFiguresCalculator.Compute(period, asOf, by, activity, rule)];
-            total = MonthlyFiguresCalculator.Compute(period, asOf, StatisticsDimension.Total, activity, rule)[0];
+            var live = new LiveFigures(dataSource, catalog, clock, options);
+            if (await live.ReadStoredAsync(connection, month, by, cancellationToken) is { } stored)
+            {
+                (rows, total, asOf) = stored;
+            }
+            else
+            {
+                asOf = clock.GetUtcNow();
+                var computed = await live.ComputeAsync(connection, null, month, asOf,
+                    by == StatisticsDimension.Total ? [by] : [by, StatisticsDimension.Total], cancellationToken);
+                rows = [.. computed.Where(r => r.Dimension == by && by != StatisticsDimension.Total)];
+                total = computed.Single(r => r.Dimension == StatisticsDimension.Total);
+            }
         }
 
         var adjustments = closedAt is null ? [] : await AdjustmentsAsync(connection, month, cancellationToken);
