@@ -8,19 +8,20 @@
 # The host is the Release build on 127.0.0.1 with the demo office loaded; PostgreSQL is a
 # throw-away cluster with the server's default durability, removed on exit (or, with
 # SERVICEWINDOW_BENCH_DB set, a database servicewindow_load on that server, dropped first).
-#   bench/load/run.sh [--rate 1000] [--seconds 60] [--connections 16] [--port 5090]
+#   bench/load/run.sh [--rate 1000] [--seconds 60] [--connections 16] [--port 5090] [--phases mix,intake,pgbench,wrk]
 # Every request stays on loopback and every phase stops by itself.
 set -uo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 # shellcheck source=../../scripts/lib/postgres.sh
 . "$root/scripts/lib/postgres.sh"
-rate=1000 seconds=60 connections=16 port=5090
+rate=1000 seconds=60 connections=16 port=5090 phases=mix,intake,pgbench,wrk
 while [ $# -gt 0 ]; do
   case $1 in
     --rate) rate=$2; shift 2 ;;
     --seconds) seconds=$2; shift 2 ;;
     --connections) connections=$2; shift 2 ;;
     --port) port=$2; shift 2 ;;
+    --phases) phases=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -81,24 +82,32 @@ loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 echo "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(free -g | awk '/Mem:/ {print $2}') GB; $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "rate $rate/s, $seconds s, $connections connections; host pid $host_pid on $url"
 status=0
+phase() { [[ ",$phases," == *",$1,"* ]]; }
 
+phase mix && {
 echo "== 1. mix (load before: $(loadavg))"
 dotnet "$load" --url "$url" --login wang.fang --password "$clerk" --stats-login chen.jing --stats-password "$chief" \
   --rate "$rate" --seconds "$seconds" --connections "$connections" --host-pid "$host_pid" \
   --mix intake=60,action=10,read=10,queue=10,lookup=5,stats=5 || status=1
 echo "   load after: $(loadavg)"
+}
 
+phase intake && {
 echo "== 2. intake alone (load before: $(loadavg))"
 dotnet "$load" --url "$url" --login wang.fang --password "$clerk" \
   --rate "$rate" --seconds "$seconds" --connections "$connections" --host-pid "$host_pid" --mix intake=1 || status=1
 echo "   load after: $(loadavg)"
+}
 
+phase pgbench && {
 echo "== 3. pgbench single-row insert, $connections connections (load before: $(loadavg))"
 pgbench "${psql_args[@]}" -n -M prepared -c "$connections" -j 2 -T "$seconds" -f bench/pgbench/plain.sql servicewindow_load 2>&1 \
   | grep -E "^(number of transactions actually processed|latency average|tps)"
 echo "   load after: $(loadavg)"
+}
 
-if command -v wrk >/dev/null; then
+if ! phase wrk; then :
+elif command -v wrk >/dev/null; then
   echo "== 4. wrk intake.lua, $connections connections (load before: $(loadavg))"
   token=$(curl -s -X POST "$url/api/v1/tokens" -H 'Content-Type: application/json' \
     -d "{\"login\":\"wang.fang\",\"password\":\"$clerk\"}" | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
