@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using ServiceWindow.Workflows.Calendar;
 
@@ -39,9 +40,9 @@ public sealed record StatisticsQuarter
     public static StatisticsQuarter Containing(DateOnly month) => new(month.Year, (month.Month + 2) / 3);
 
     /// <summary>Reads <c>2026-Q4</c> (the <c>Q</c> in either case); false for anything else, such as <c>2026-4</c> or <c>2026-Q5</c>.</summary>
-    public static bool TryParse(string? text, out StatisticsQuarter quarter)
+    public static bool TryParse(string? text, [NotNullWhen(true)] out StatisticsQuarter? quarter)
     {
-        quarter = null!;
+        quarter = null;
         if (text is not { Length: 7 } || text[4] != '-' || text[5] is not ('Q' or 'q') || text[6] is < '1' or > '4'
             || !int.TryParse(text.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < 1 or > 9998)
         {
