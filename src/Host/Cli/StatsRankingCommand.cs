@@ -6,6 +6,7 @@ using ServiceWindow.Host.Configuration;
 using ServiceWindow.Persistence.Catalogue;
 using ServiceWindow.Persistence.Database;
 using ServiceWindow.Persistence.Statistics;
+using ServiceWindow.Workflows.Statistics;
 
 namespace ServiceWindow.Host.Cli;
 
@@ -52,18 +53,25 @@ public sealed class StatsRankingCommand : ICliCommand
             }, Json));
             return CliDispatcher.Done;
         }
-        var w = report.Weights;
-        context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{month:yyyy-MM} window ranking, weights: on time {w.OnTime}, satisfaction {w.Satisfaction}, overdue -{w.OverduePenalty}, statutory breach -{w.StatutoryBreachPenalty}, confirmed finding -{w.FindingPenalty}"));
-        foreach (var entry in report.Entries)
+        context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{month:yyyy-MM} window ranking, weights: {Describe(report.Weights)}"));
+        WriteEntries(context.Out, report.Entries);
+        return CliDispatcher.Done;
+    }
+
+    internal static string Describe(RankingWeights w) => string.Create(CultureInfo.InvariantCulture,
+        $"on time {w.OnTime}, satisfaction {w.Satisfaction}, overdue -{w.OverduePenalty}, statutory breach -{w.StatutoryBreachPenalty}, confirmed finding -{w.FindingPenalty}");
+
+    // Each entry, then its score's lines: figure, weight and the points they gave.
+    internal static void WriteEntries(TextWriter output, IEnumerable<RankingEntry> entries)
+    {
+        foreach (var entry in entries)
         {
-            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{entry.Position,3}  {entry.Window}  {entry.Score:0.##}"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{entry.Position,3}  {entry.Window}  {entry.Score:0.##}"));
             foreach (var line in entry.Lines)
             {
                 var figure = line.Denominator is { } of ? $"{line.Numerator}/{of}" : $"{line.Numerator}";
-                context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"       {line.Term,-18} {figure,-9} x {line.Weight,-5} = {line.Points:0.##}"));
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"       {line.Term,-18} {figure,-9} x {line.Weight,-5} = {line.Points:0.##}"));
             }
         }
-        return CliDispatcher.Done;
     }
 }

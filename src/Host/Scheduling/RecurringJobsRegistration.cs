@@ -44,6 +44,7 @@ public sealed class RecurringJobsRegistration(IRecurringJobManager recurring, IB
         recurring.AddOrUpdate<RatingInvitationJob>(RatingInvitationJob.Id, job => job.RunAsync(CancellationToken.None), JobCron.Every(RatingInvitationJob.Interval), zone);
         recurring.AddOrUpdate<BadReviewRectificationJob>(BadReviewRectificationJob.Id, job => job.RunAsync(CancellationToken.None), JobCron.Every(BadReviewRectificationJob.Interval), zone);
         recurring.AddOrUpdate<MonthlyRankingJob>(MonthlyRankingJob.Id, job => job.RunAsync(CancellationToken.None), MonthlyRankingJob.Cron, zone);
+        recurring.AddOrUpdate<QuarterlyHonoursJob>(QuarterlyHonoursJob.Id, job => job.RunAsync(CancellationToken.None), QuarterlyHonoursJob.Cron, zone);
         recurring.AddOrUpdate<DeadlineRecomputeJob>(DeadlineRecomputeJob.Id, job => job.RunAsync(CancellationToken.None),
             DeadlineRecomputeJob.NightlyCron, zone);
         DeadlineRecomputeJob.Enqueue(jobs);

@@ -16,8 +16,16 @@ public static class QuarterlyHonours
     {
         ArgumentNullException.ThrowIfNull(quarter);
         ArgumentOutOfRangeException.ThrowIfNegative(places);
-        var eligible = quarter.Where(c => c.ConfirmedFindings == 0).ToList();
+        var eligible = quarter.Where(IsEligible).ToList();
         return [.. WindowRanking.Rank(eligible, weights).Where(e => e.Position <= places)];
+    }
+
+    /// <summary>The candidates the rule bars, by key, so a report can say who was passed over and why.</summary>
+    public static IReadOnlyList<BarredCandidate> Barred(IEnumerable<RankingCandidate> quarter)
+    {
+        ArgumentNullException.ThrowIfNull(quarter);
+        return [.. quarter.Where(c => !IsEligible(c)).OrderBy(c => c.Window, StringComparer.Ordinal)
+            .Select(c => new BarredCandidate(c.Window, c.ConfirmedFindings))];
     }
 
     /// <summary>Sums a candidate's three months into one quarter row.</summary>
@@ -27,4 +35,6 @@ public static class QuarterlyHonours
         var list = months.ToList();
         return new RankingCandidate(key, list.Aggregate(MonthlyFigures.Zero, (sum, m) => sum.Plus(m.Figures)), list.Sum(m => m.ConfirmedFindings));
     }
+
+    private static bool IsEligible(RankingCandidate candidate) => candidate.ConfirmedFindings == 0;
 }

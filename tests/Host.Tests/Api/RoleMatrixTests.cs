@@ -50,6 +50,8 @@ public sealed class RoleMatrixTests(HostDatabaseFixture fixture) : CleanDatabase
         // Register exports: the efficiency office's own.
         ("GET", "/api/v1/register/findings?year=2026", ["efficiency_office"]),
         ("GET", "/api/v1/register/sanctions?year=2026&format=xlsx", ["efficiency_office"]),
+        // Quarterly honours: who circulates them and who approves them.
+        ("GET", "/api/v1/statistics/honours?quarter=2026-Q4", ["leader", "efficiency_office"]),
         // Calendars and definitions. Uploads here carry no holiday file or a wrong one, so nothing changes.
         ("GET", "/api/v1/calendars", [.. Readers, "admin"]),
         ("GET", "/api/v1/calendars/2026", [.. Readers, "admin"]),

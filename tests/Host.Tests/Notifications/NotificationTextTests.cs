@@ -40,4 +40,14 @@ public sealed class NotificationTextTests
 
         Assert.Equal(expected, Text.Render(template, data, Chinese));
     }
+
+    [Fact]
+    public void Render_NamesTheHonoursAndMarksNobody_WhenAQuarterHasNoServiceStar()
+    {
+        var data = """{"quarter":"2026-Q4","red_flag_windows":"marriage-1,hall-1"}""";
+
+        Assert.Equal("【效能办】2026-Q4红旗窗口和服务标兵已评定。红旗窗口：marriage-1,hall-1；服务标兵：—。", Text.Render("honours.report", data, Chinese));
+        Assert.Equal("[Efficiency office] The honours for 2026-Q4 are awarded. Red-flag windows: marriage-1,hall-1; service stars: —.",
+            Text.Render("honours.report", data, English));
+    }
 }

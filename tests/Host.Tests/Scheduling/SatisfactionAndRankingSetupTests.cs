@@ -59,6 +59,37 @@ public sealed class SatisfactionAndRankingSetupTests(HostDatabaseFixture fixture
     }
 
     [Fact]
+    public async Task AddSatisfactionAndRanking_ReadsTheHonoursPlaces_WhenTheSectionIsSet()
+    {
+        await using var factory = new ServiceWindowFactory(fixture.ConnectionString, new Dictionary<string, string>
+        {
+            ["ServiceWindow:Honours:RedFlagWindows"] = "3",
+        });
+
+        var places = factory.Services.GetRequiredService<IOptions<HonoursPlaces>>().Value;
+
+        Assert.Equal(new HonoursPlaces { RedFlagWindows = 3, ServiceStars = 5 }, places);
+    }
+
+    [Fact]
+    public async Task QuarterlyHonoursRegister_NamesTheConfiguredPlaces_WhenResolvedFromTheHost()
+    {
+        await fixture.LoadDemoOrganisationAsync();
+        await DemoQuarter.CloseAsync(fixture);
+        await using var factory = new ServiceWindowFactory(fixture.ConnectionString, new Dictionary<string, string>
+        {
+            ["ServiceWindow:Honours:RedFlagWindows"] = "2",
+            ["ServiceWindow:Honours:ServiceStars"] = "1",
+        });
+
+        var honours = await factory.Services.GetRequiredService<QuarterlyHonoursRegister>().AwardAsync(DemoQuarter.Q4);
+
+        // marriage-2 84 and hall-1 28 (marriage-1 barred); one star, li.na 84.
+        Assert.Equal(["marriage-2", "hall-1"], honours!.RedFlagWindows.Select(e => e.Window));
+        Assert.Equal(["li.na"], honours.ServiceStars.Select(e => e.Window));
+    }
+
+    [Fact]
     public async Task AddSatisfactionAndRanking_KeepsTodaysWeights_WhenNothingIsConfigured()
     {
         await using var factory = new ServiceWindowFactory(fixture.ConnectionString);
@@ -70,6 +101,7 @@ public sealed class SatisfactionAndRankingSetupTests(HostDatabaseFixture fixture
 
     [Theory]
     [InlineData("ServiceWindow:Ranking:OverduePenalty", "-2", "ServiceWindow:Ranking: OverduePenalty must not be negative (is -2)")]
+    [InlineData("ServiceWindow:Honours:ServiceStars", "-1", "ServiceWindow:Honours: ServiceStars must not be negative (is -1)")]
     [InlineData("ServiceWindow:Satisfaction:ReminderAfter", "3wh", "ServiceWindow:Satisfaction: ReminderAfter '3wh' is not a period of working or calendar days")]
     public async Task AddSatisfactionAndRanking_StopsTheStart_WhenASettingIsInvalid(string key, string value, string expected)
     {

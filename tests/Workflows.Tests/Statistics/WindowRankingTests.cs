@@ -87,4 +87,17 @@ public sealed class WindowRankingTests
 
         Assert.Equal((6L, 4L, 1L, 1L), (quarter.Figures.Completed, quarter.Figures.CompletedOnTime, quarter.Figures.CompletedLate, quarter.ConfirmedFindings));
     }
+
+    [Fact]
+    public void Barred_NamesEachCandidateWithAConfirmedFinding_WhenTheQuarterHasSome()
+    {
+        var quarter = new[]
+        {
+            new RankingCandidate("c", Figures(2, 2), 2),
+            new RankingCandidate("a", Figures(10, 10), 0),
+            new RankingCandidate("b", Figures(10, 10), 1),
+        };
+
+        Assert.Equal([new BarredCandidate("b", 1), new BarredCandidate("c", 2)], QuarterlyHonours.Barred(quarter));
+    }
 }
