@@ -67,6 +67,8 @@ public sealed class ApiProblems(IProblemDetailsService problems, ILogger<ApiProb
         TransitionRefusedException e => Refused(e),
         ConcurrencyConflictException => Problem(StatusCodes.Status409Conflict, ApiText.Get("conflict.detail")),
         CaseNotFoundException => Problem(StatusCodes.Status404NotFound, ApiText.Get("case.notfound")),
+        // The window checks answer from the windows found before; the cases' foreign key has the last word.
+        UnknownWindowException => Problem(StatusCodes.Status400BadRequest, ApiText.Get("validation.window")),
         FindingNotFoundException => Problem(StatusCodes.Status404NotFound, FindingText.Get("finding.notfound")),
         FindingConflictException => Problem(StatusCodes.Status409Conflict, FindingText.Get("finding.conflict")),
         IdempotencyKeyReusedException => Problem(StatusCodes.Status422UnprocessableEntity, ApiText.Get("idempotency.reused")),

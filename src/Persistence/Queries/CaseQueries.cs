@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Dapper;
 using Npgsql;
 
@@ -9,6 +10,10 @@ namespace ServiceWindow.Persistence.Queries;
 public sealed class CaseQueries(NpgsqlDataSource dataSource)
 {
     private const string Columns = CaseSummaryRow.Columns;
+
+    // Windows are never removed, so a window found once is not asked for again on every intake; an id
+    // not found is asked each time, since the window may be added. The cases' foreign key has the last word.
+    private readonly ConcurrentDictionary<string, bool> knownWindows = new(StringComparer.Ordinal);
 
     private const string Visible =
         """
@@ -141,9 +146,18 @@ public sealed class CaseQueries(NpgsqlDataSource dataSource)
 
     public async Task<bool> WindowExistsAsync(string windowId, CancellationToken cancellationToken = default)
     {
+        if (knownWindows.ContainsKey(windowId))
+        {
+            return true;
+        }
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+        var exists = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
             "select exists (select 1 from windows where id = @windowId)", new { windowId }, cancellationToken: cancellationToken));
+        if (exists)
+        {
+            knownWindows.TryAdd(windowId, true);
+        }
+        return exists;
     }
 
     private static DynamicParameters Parameters(CaseScope scope, Dictionary<string, object?> more)

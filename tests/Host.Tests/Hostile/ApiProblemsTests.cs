@@ -39,4 +39,12 @@ public sealed class ApiProblemsTests
 
         Assert.Equal(503, ApiProblems.Describe(refused).Status);
     }
+
+    [Fact]
+    public void Describe_Returns400_WhenTheStoreRefusesTheWindow()
+    {
+        var problem = ApiProblems.Describe(new ServiceWindow.Persistence.Cases.UnknownWindowException("w-gone"));
+
+        Assert.Equal(400, problem.Status);
+    }
 }

@@ -41,4 +41,26 @@ public sealed class CaseQueriesTests(StoreDatabase database) : CleanDatabaseTest
 
         Assert.Equal([sooner.Case.Id, later.Case.Id], queue.Select(c => c.Id));
     }
+
+    [Fact]
+    public async Task WindowExistsAsync_AsksTheStoreAgain_OnlyForAWindowItDidNotFind()
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        await Dapper.SqlMapper.ExecuteAsync(connection,
+            "insert into departments (id, name_zh, name_en) values ('d-q', '科', 'Section')");
+        await Dapper.SqlMapper.ExecuteAsync(connection,
+            "insert into windows (id, department_id, name_zh, name_en) values ('w-found', 'd-q', '窗口', 'Window')");
+
+        var found = await queries.WindowExistsAsync("w-found");
+        var missing = await queries.WindowExistsAsync("w-later");
+        await Dapper.SqlMapper.ExecuteAsync(connection, "delete from windows where id = 'w-found'");
+        await Dapper.SqlMapper.ExecuteAsync(connection,
+            "insert into windows (id, department_id, name_zh, name_en) values ('w-later', 'd-q', '新窗口', 'New window')");
+
+        // Windows are never removed in the product: the one found stays found without a query.
+        Assert.True(found);
+        Assert.True(await queries.WindowExistsAsync("w-found"));
+        Assert.False(missing);
+        Assert.True(await queries.WindowExistsAsync("w-later"));
+    }
 }
