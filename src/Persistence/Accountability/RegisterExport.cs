@@ -8,8 +8,8 @@ using Npgsql;
 namespace ServiceWindow.Persistence.Accountability;
 
 /// The accountability register of a calendar year (in the office's zone) for the efficiency office:
-/// findings, or the sanctions of verified complaints, by person and window, as CSV or an XLSX workbook
-/// (through MiniExcel). A register circulates beyond the office, so a person shows by staff id and a
+/// findings, or the sanctions of verified complaints (read from the complaint cases' verifications,
+/// as the engine decided them), by person and window, as CSV or an XLSX workbook (through MiniExcel). A register circulates beyond the office, so a person shows by staff id and a
 /// masked name (the surname only), and nothing about applicants, statements or phones goes in.
 public sealed class RegisterExport(NpgsqlDataSource dataSource, TimeZoneInfo zone)
 {
@@ -19,7 +19,7 @@ public sealed class RegisterExport(NpgsqlDataSource dataSource, TimeZoneInfo zon
         ["staffId", "staffName", "windowId", "windowName", "openedAt", "kind", "status", "reason", "receiptNumber", "decidedAt"];
 
     public static IReadOnlyList<string> SanctionColumns { get; } =
-        ["staffId", "staffName", "windowId", "windowName", "year", "rung", "sanction", "complaintDecidedAt", "recordedAt"];
+        ["staffId", "staffName", "windowId", "windowName", "year", "rung", "sanction", "verifiedAt", "status", "complaintId"];
 
     // Columns holding a stored code, shown by their text in the reader's language.
     private static readonly HashSet<string> CodeColumns = new(["kind", "status", "sanction"], StringComparer.Ordinal);
@@ -31,10 +31,11 @@ public sealed class RegisterExport(NpgsqlDataSource dataSource, TimeZoneInfo zon
         ArgumentOutOfRangeException.ThrowIfLessThan(year, 2000);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(year, 9998);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        // The year as the office counts it: a complaint verified at 00:10 on 1 January in Shanghai is the new year's.
+        var start = TimeZoneInfo.ConvertTimeToUtc(new DateTime(year, 1, 1, 0, 0, 0, DateTimeKind.Unspecified), zone);
+        var end = TimeZoneInfo.ConvertTimeToUtc(new DateTime(year + 1, 1, 1, 0, 0, 0, DateTimeKind.Unspecified), zone);
         if (kind == RegisterKind.Findings)
         {
-            var start = TimeZoneInfo.ConvertTimeToUtc(new DateTime(year, 1, 1, 0, 0, 0, DateTimeKind.Unspecified), zone);
-            var end = TimeZoneInfo.ConvertTimeToUtc(new DateTime(year + 1, 1, 1, 0, 0, 0, DateTimeKind.Unspecified), zone);
             // A finding's window is the one it names, else its case's, else its person's.
             var findings = await connection.QueryAsync<(string StaffId, string? StaffName, string? WindowId, string? WindowName, DateTime OpenedAt,
                 string Kind, string Status, string Reason, string? Receipt, DateTime? DecidedAt)>(new CommandDefinition(
@@ -52,20 +53,21 @@ public sealed class RegisterExport(NpgsqlDataSource dataSource, TimeZoneInfo zon
                 [f.StaffId, MaskName(f.StaffName), f.WindowId, f.WindowName, Local(f.OpenedAt), f.Kind, f.Status, f.Reason, f.Receipt,
                  f.DecidedAt is { } d ? Local(d) : null])]);
         }
-        var sanctions = await connection.QueryAsync<(string StaffId, string? StaffName, string? WindowId, string? WindowName, int Year, int Rung,
-            string Sanction, DateTime? DecidedAt, DateTime RecordedAt)>(new CommandDefinition(
+        // The rung and sanction are those the engine recorded at verification, never recounted here.
+        var sanctions = await connection.QueryAsync<(string StaffId, string? StaffName, string? WindowId, string? WindowName, int Rung,
+            string Sanction, DateTime VerifiedAt, string Status, Guid ComplaintId)>(new CommandDefinition(
             """
-            select n.staff_id, s.display_name, w.id, case when @english then w.name_en else w.name_zh end, n.year, n.rung, n.sanction, c.decided_at, n.recorded_at
-            from sanctions n
-            left join staff s on s.id = n.staff_id
+            select v.staff_id, s.display_name, w.id, case when @english then w.name_en else w.name_zh end, v.rung, v.sanction,
+                   v.verified_at, v.finding_status, v.complaint_id
+            from verified_complaints v
+            left join staff s on s.id = v.staff_id
             left join windows w on w.id = s.window_id
-            left join complaints c on c.id = n.complaint_id
-            where n.year = @year
-            order by n.staff_id collate "C", w.id collate "C", n.rung
-            """, new { year, english }, cancellationToken: cancellationToken));
+            where v.verified_at >= @start and v.verified_at < @end
+            order by v.staff_id collate "C", v.verified_at, v.complaint_id
+            """, new { start, end, english }, cancellationToken: cancellationToken));
         return new RegisterTable(kind, year, SanctionColumns, [.. sanctions.Select(n => (IReadOnlyList<object?>)
-            [n.StaffId, MaskName(n.StaffName), n.WindowId, n.WindowName, n.Year, n.Rung, n.Sanction,
-             n.DecidedAt is { } d ? Local(d) : null, Local(n.RecordedAt)])]);
+            [n.StaffId, MaskName(n.StaffName), n.WindowId, n.WindowName, year, n.Rung, n.Sanction, Local(n.VerifiedAt), n.Status,
+             n.ComplaintId.ToString()])]);
     }
 
     /// Writes the table with headers and codes in the culture's language (zh-CN unless asked in English).

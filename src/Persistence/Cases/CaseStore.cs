@@ -25,9 +25,9 @@ public sealed class CaseStore(NpgsqlDataSource dataSource)
         await FindAsync(id, cancellationToken) ?? throw new CaseNotFoundException(id);
 
     /// How many complaints were verified against <paramref name="staffId"/> from <paramref name="from"/> up to,
-    /// not including, <paramref name="until"/>: the misconduct findings whose evidence ends at a complaint
-    /// verification's history entry (the one that records `verified_count`). A late extension request is
-    /// misconduct too, but no complaint; a dismissed finding no longer stands.
+    /// not including, <paramref name="until"/>, as the view `verified_complaints` (migration 0021) names them
+    /// for the register too: a late extension request is misconduct but no complaint, and a complaint whose
+    /// finding was dismissed no longer stands.
     public async Task<int> CountVerifiedComplaintsAsync(string staffId, DateTimeOffset from, DateTimeOffset until,
         CancellationToken cancellationToken = default)
     {
@@ -36,11 +36,8 @@ public sealed class CaseStore(NpgsqlDataSource dataSource)
         return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
             """
             select count(*)::integer
-            from findings f
-            join case_history h on h.case_id = f.case_id and h.sequence = f.evidence_sequences[array_upper(f.evidence_sequences, 1)]
-            where f.responsible_staff_id = @staffId and f.kind = 'misconduct' and f.status <> 'dismissed'
-              and f.opened_at >= @from and f.opened_at < @until
-              and h.payload -> 'data' ->> 'verified_count' is not null
+            from verified_complaints
+            where staff_id = @staffId and verified_at >= @from and verified_at < @until
             """, new { staffId, from = from.UtcDateTime, until = until.UtcDateTime }, cancellationToken: cancellationToken));
     }
 

@@ -1,6 +1,7 @@
-using Dapper;
+using System.Net;
 using Microsoft.Extensions.Configuration;
 using ServiceWindow.Host.Cli;
+using ServiceWindow.Host.Tests.Api;
 using ServiceWindow.Testing;
 
 namespace ServiceWindow.Host.Tests.Cli;
@@ -11,25 +12,21 @@ public sealed class RegisterExportCommandTests(HostDatabaseFixture fixture) : Cl
     [Fact]
     public async Task Export_PrintsTheYearsSanctionsAsCsv_WhenNoFileIsNamed()
     {
-        await fixture.LoadDemoOrganisationAsync();
-        await using (var connection = await fixture.DataSource.OpenConnectionAsync())
+        Guid complaint;
+        await using (var session = await ApiSession.StartAsync(fixture))
         {
-            await connection.ExecuteAsync(
-                """
-                insert into complaints (id, against_staff_id, received_at, verified, decided_at) values
-                    ('00000000-0000-0000-0000-000000000001', 'wang.fang', '2026-03-25 10:00+08', true, '2026-04-01 10:00+08');
-                insert into sanctions (complaint_id, staff_id, year, rung, sanction, recorded_at) values
-                    ('00000000-0000-0000-0000-000000000001', 'wang.fang', 2026, 1, 'admonishment', '2026-04-01 10:05+08');
-                """);
+            var clerk = await session.SignedInAsync("wang.fang");
+            var subject = await (await clerk.OpenAsync(ApiSession.MarriageIntake())).ReadAsync(HttpStatusCode.Created);
+            complaint = (await ComplaintsApiTests.VerifiedAsync(session, subject.Id(), "wang.fang")).Id();
         }
 
         var (exit, output, _) = await RunAsync("register", "export", "--kind", "sanctions", "--year", "2026");
 
         Assert.Equal(0, exit);
         Assert.Equal(
-            """
-            工号,姓名,窗口编号,窗口,年度,次数,处理,投诉查实时间,记录时间
-            wang.fang,王*,marriage-1,婚姻登记1号窗口,2026,1,诫勉谈话,2026-04-01 10:00,2026-04-01 10:05
+            $"""
+            工号,姓名,窗口编号,窗口,年度,次数,处理,投诉查实时间,状态,投诉编号
+            wang.fang,王*,marriage-1,婚姻登记1号窗口,2026,1,诫勉谈话,2026-03-10 10:00,待认定,{complaint}
 
             """.ReplaceLineEndings(Environment.NewLine), output);
     }
