@@ -148,12 +148,14 @@ internal static class ScaleFigures
             new { month = month.ToDateTime(TimeOnly.MinValue) });
     }
 
-    /// Intakes on one connection in alternating rounds, with and without the projector running
-    /// every `projectEvery` beside them (the host runs it every 30 s); the ratio is the median of the rounds'.
+    /// Intakes on one connection in alternating rounds, with and without the statistics job's work (the
+    /// projector, then the live figures stored) running every `projectEvery` beside them (the host runs
+    /// it every 30 s); the ratio is the median of the rounds'.
     private static async Task<bool> IntakeRatioAsync(NpgsqlDataSource dataSource, int rounds, TimeSpan length, TimeSpan projectEvery)
     {
         var commands = new CaseCommands(new CaseStore(dataSource), Catalog, new WorkflowEngine(), TimeProvider.System);
         var projector = new StatisticsProjector(dataSource, Catalog, TimeProvider.System);
+        var live = new LiveFigures(dataSource, Catalog, TimeProvider.System);
         var clerk = Actor.Staff("clerk-w01", "clerk");
         var inputs = new Dictionary<string, string> { [CaseFactsReader.WindowInput] = ScaleHistory.WindowId(0) };
         async Task<double> Intakes()
@@ -181,6 +183,7 @@ internal static class ScaleFigures
                 while (!stop.IsCancellationRequested)
                 {
                     projectedCases += await projector.RunAsync();
+                    await live.RefreshAsync();
                     projections++;
                     try
                     {
@@ -199,7 +202,7 @@ internal static class ScaleFigures
         var ratios = with.Select((w, i) => w / without[i]).Order().ToList();
         var ratio = ratios[ratios.Count / 2];
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"intake with the roll-ups (projector every {projectEvery.TotalSeconds:F0} s, {projections} runs, {projectedCases:N0} cases projected) vs without, "
+            $"intake with the roll-ups (projector and live figures every {projectEvery.TotalSeconds:F0} s, {projections} runs, {projectedCases:N0} cases projected) vs without, "
             + $"{rounds} alternating rounds of {length.TotalSeconds:F0} s: {with.Average():F0}/s vs {without.Average():F0}/s, ratio median {ratio:F2} "
             + $"(rounds, sorted: {string.Join(" ", ratios.Select(r => r.ToString("F2", CultureInfo.InvariantCulture)))}; goal >= 0.9); load {ScaleHistory.Load()}"));
         return ratio >= 0.9;
