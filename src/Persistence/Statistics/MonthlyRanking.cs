@@ -76,18 +76,7 @@ public sealed class MonthlyRanking(NpgsqlDataSource dataSource, IWorkflowCatalog
         }
         var period = StatisticsMonth.Of(month, catalog.Calendar);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        // A finding counts against the window it names, else its case's window, else its person's.
-        var confirmed = (await connection.QueryAsync<(string Window, long Count)>(new CommandDefinition(
-            """
-            select coalesce(f.window_id, c.window_id, s.window_id) as window, count(*)
-            from findings f
-            left join cases c on c.id = f.case_id
-            left join staff s on s.id = f.responsible_staff_id
-            where f.status = 'confirmed' and f.decided_at >= @start and f.decided_at < @end
-              and coalesce(f.window_id, c.window_id, s.window_id) is not null
-            group by 1
-            """, new { start = period.Start.UtcDateTime, end = period.End.UtcDateTime }, cancellationToken: cancellationToken)))
-            .ToDictionary(r => r.Window, r => r.Count, StringComparer.Ordinal);
+        var confirmed = await ConfirmedFindings.ByWindowAsync(connection, period.Start, period.End, cancellationToken);
         return WindowRanking.Rank(figures.Rows.Where(r => r.Key.Length > 0)
             .Select(r => new RankingCandidate(r.Key, r.Adjusted, confirmed.GetValueOrDefault(r.Key))), weights);
     }

@@ -67,8 +67,6 @@ public sealed class QuarterlyHonoursRegister(
     private async Task<HonoursReport?> ChooseAsync(StatisticsQuarter quarter, CancellationToken cancellationToken)
     {
         var months = quarter.Months.Select(m => m.ToDateTime(TimeOnly.MinValue)).ToArray();
-        var start = quarter.Start(catalog.Calendar).UtcDateTime;
-        var end = quarter.End(catalog.Calendar).UtcDateTime;
         Dictionary<string, long> windowFindings, staffFindings;
         await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
         {
@@ -78,26 +76,8 @@ public sealed class QuarterlyHonoursRegister(
             {
                 return null;
             }
-            // As in the monthly ranking, a finding counts against the window it names, else its case's, else its person's.
-            windowFindings = (await connection.QueryAsync<(string Key, long Count)>(new CommandDefinition(
-                """
-                select coalesce(f.window_id, c.window_id, s.window_id), count(*)
-                from findings f
-                left join cases c on c.id = f.case_id
-                left join staff s on s.id = f.responsible_staff_id
-                where f.status = 'confirmed' and f.decided_at >= @start and f.decided_at < @end
-                  and coalesce(f.window_id, c.window_id, s.window_id) is not null
-                group by 1
-                """, new { start, end }, cancellationToken: cancellationToken)))
-                .ToDictionary(r => r.Key, r => r.Count, StringComparer.Ordinal);
-            staffFindings = (await connection.QueryAsync<(string Key, long Count)>(new CommandDefinition(
-                """
-                select responsible_staff_id, count(*)
-                from findings
-                where status = 'confirmed' and decided_at >= @start and decided_at < @end
-                group by 1
-                """, new { start, end }, cancellationToken: cancellationToken)))
-                .ToDictionary(r => r.Key, r => r.Count, StringComparer.Ordinal);
+            windowFindings = await ConfirmedFindings.ByWindowAsync(connection, quarter.Start(catalog.Calendar), quarter.End(catalog.Calendar), cancellationToken);
+            staffFindings = await ConfirmedFindings.ByPersonAsync(connection, quarter.Start(catalog.Calendar), quarter.End(catalog.Calendar), cancellationToken);
         }
 
         var windowRows = new List<ReportRow>();
