@@ -61,11 +61,14 @@ fault_sql() {
   PGPASSWORD="$password" "$PG_BIN/psql" -h 127.0.0.1 -p "$port" -U "$PG_USER" -d "$PG_DATABASE" -qtAX -v ON_ERROR_STOP=1 -c "$1"
 }
 
+# Settings a script adds to the host's command line (e.g. --Logging:LogLevel:…=Information).
+fault_host_args=()
+
 # fault_start_host PORT [LOG]: starts the host and waits until /readyz answers 200 (at most 60 s).
 fault_start_host() {
   local port=$1 log=${2:-$fault_work/host.log}
   host_url="http://127.0.0.1:$port"
-  ServiceWindow__DemoUsersFile="$fault_work/users.txt" dotnet "$fault_app" --urls "$host_url" >>"$log" 2>&1 &
+  ServiceWindow__DemoUsersFile="$fault_work/users.txt" dotnet "$fault_app" --urls "$host_url" "${fault_host_args[@]}" >>"$log" 2>&1 &
   host_pid=$!
   for _ in $(seq 1 120); do
     [ "$(curl -s -o /dev/null -w '%{http_code}' "$host_url/readyz")" = 200 ] && return 0
@@ -79,10 +82,11 @@ fault_start_host() {
 fault_password() { awk -F'\t' -v login="$1" '$1 == login {print $2}' "$fault_work/users.txt" | tail -1; }
 
 # fault_stop_host SIGNAL: sends SIGNAL and sets stop_seconds to how long the host took to end
-# (killed after 30 s).
+# (killed after 30 s), and stop_signalled to when the signal was sent (ns since the epoch).
 fault_stop_host() {
   local signal=$1 started
   started=$(date +%s%N)
+  stop_signalled=$started
   kill "-$signal" "$host_pid" 2>/dev/null
   for _ in $(seq 1 300); do
     kill -0 "$host_pid" 2>/dev/null || break

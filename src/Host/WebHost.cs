@@ -66,6 +66,7 @@ public static class WebHost
         // A host must be gone within 10 s of SIGTERM, also when the database hangs: stopping waits
         // for no query or connection attempt (30 s and 15 s by default) beyond this.
         services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(6));
+        services.AddSingleton<StoppingRequests>();
         services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"], timeout: TimeSpan.FromSeconds(5));
     }
@@ -76,6 +77,7 @@ public static class WebHost
         ApiSetup.UseLocalization(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<StoppingRequests>();
         ApiSetup.MapApi(app);
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });

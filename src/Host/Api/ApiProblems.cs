@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using Npgsql;
 using ServiceWindow.Host.Api.Findings;
+using ServiceWindow.Host.Health;
 using ServiceWindow.Persistence.Accountability;
 using ServiceWindow.Persistence.Cases;
 using ServiceWindow.Persistence.Database;
@@ -73,6 +74,7 @@ public sealed class ApiProblems(IProblemDetailsService problems, ILogger<ApiProb
         FindingConflictException => Problem(StatusCodes.Status409Conflict, FindingText.Get("finding.conflict")),
         IdempotencyKeyReusedException => Problem(StatusCodes.Status422UnprocessableEntity, ApiText.Get("idempotency.reused")),
         DatabaseUnreachableException => Problem(StatusCodes.Status503ServiceUnavailable, null),
+        HostStoppingException => Problem(StatusCodes.Status503ServiceUnavailable, ApiText.Get("stopping.detail")),
         NpgsqlException e when IsConnectFailure(e) => Problem(StatusCodes.Status503ServiceUnavailable, null),
         _ => Problem(StatusCodes.Status500InternalServerError, null),
     };

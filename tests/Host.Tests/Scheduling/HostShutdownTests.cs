@@ -1,3 +1,4 @@
+using System.Net;
 using Npgsql;
 using Xunit.Abstractions;
 
@@ -62,6 +63,34 @@ public sealed class HostShutdownTests(HostDatabaseFixture fixture, ITestOutputHe
         var took = await host.TerminateAsync(TimeSpan.FromSeconds(90));
         log.WriteLine($"exited after {took?.TotalSeconds:0.0} s\n{host.Output}");
 
+        Assert.True(took < Limit, $"took {took?.TotalSeconds.ToString("0.0") ?? "over 90"} s\n{host.Output}");
+    }
+
+    // A request held in flight by the hung database when the signal comes: Kestrel gives up on it
+    // at the 6 s shutdown limit and resets its connection, unless its work is cancelled before.
+    [Fact]
+    public async Task Serve_Answers503ToARequestInFlight_WhenTerminatedWhileDatabaseHangs()
+    {
+        await using var relay = Relay();
+        using var host = StartHost(relay);
+        Assert.True(await host.WaitUntilServingAsync(TimeSpan.FromSeconds(60)), host.Output);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        relay.Freeze();
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
+        var lookup = http.GetAsync($"{host.Url}/api/v1/public/cases/20261201-ABCDEF?secret=hung");
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.False(lookup.IsCompleted, "the lookup should be waiting for the database");
+
+        var took = await host.TerminateAsync(TimeSpan.FromSeconds(90));
+        var exception = await Record.ExceptionAsync(() => lookup);
+        Assert.True(exception is null, $"the lookup got no answer: {exception?.Message}; exited after {took?.TotalSeconds:0.0} s\n{host.Output}");
+        using var answer = await lookup;
+        var body = await answer.Content.ReadAsStringAsync();
+        log.WriteLine($"exited after {took?.TotalSeconds:0.0} s; the lookup answered {(int)answer.StatusCode}: {body}");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, answer.StatusCode);
+        Assert.Equal("application/problem+json", answer.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("\"status\":503", body, StringComparison.Ordinal);
         Assert.True(took < Limit, $"took {took?.TotalSeconds.ToString("0.0") ?? "over 90"} s\n{host.Output}");
     }
 
