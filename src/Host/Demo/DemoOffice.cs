@@ -11,13 +11,14 @@ using ServiceWindow.Persistence.Satisfaction;
 using ServiceWindow.Persistence.Statistics;
 using ServiceWindow.Persistence.Timers;
 using ServiceWindow.Workflows.Engine;
+using ServiceWindow.Workflows.Statistics;
 
 namespace ServiceWindow.Host.Demo;
 
 /// Plays the <see cref="DemoPlan"/> into the database through the command path, with the
 /// <see cref="DemoClock"/> moved to each step and the timer sweep run as time passes, so cooling-off
 /// ends, notices expire, referrals go unacknowledged and late cases escalate exactly as they would
-/// live. Then closes the past months. A database that already holds the plan's cases is left alone.
+/// live. Then closes the past months, ranks them and awards the quarters they complete. A database that already holds the plan's cases is left alone.
 public sealed class DemoOffice(NpgsqlDataSource dataSource, FileWorkflowCatalog catalog)
 {
     // How often, in office time, the sweep looks for due timers: the live job runs every minute,
@@ -121,6 +122,17 @@ public sealed class DemoOffice(NpgsqlDataSource dataSource, FileWorkflowCatalog 
             {
                 closed.Add(month);
             }
+        }
+        // What the ranking and honours jobs would have done on the 1st of each month and quarter since.
+        var ranking = new MonthlyRanking(dataSource, catalog, clock);
+        foreach (var month in closed)
+        {
+            await ranking.RankAsync(month, cancellationToken);
+        }
+        var honours = new QuarterlyHonoursRegister(dataSource, catalog, clock);
+        foreach (var quarter in closed.Select(StatisticsQuarter.Containing).Distinct())
+        {
+            await honours.AwardAsync(quarter, cancellationToken);
         }
         await new StatisticsProjector(dataSource, catalog, clock).RunAsync(cancellationToken);
         return new DemoOfficeSummary(false, counts, closed, refused, Stopwatch.GetElapsedTime(started));

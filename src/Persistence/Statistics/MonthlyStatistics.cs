@@ -112,6 +112,13 @@ public sealed class MonthlyStatistics(NpgsqlDataSource dataSource, IWorkflowCata
             r.Count, r.Delta, r.Reason, r.AuthorId, new DateTimeOffset(DateTime.SpecifyKind(r.MadeAt, DateTimeKind.Utc), TimeSpan.Zero)))];
     }
 
+    /// The names of a dimension's keys in both languages, for what lists keys alone (rankings, honours).
+    public async Task<IReadOnlyDictionary<string, (string? Zh, string? En)>> NamesAsync(StatisticsDimension by, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await NamesAsync(connection, by, cancellationToken);
+    }
+
     private static async Task<Dictionary<string, (string? Zh, string? En)>> NamesAsync(NpgsqlConnection connection, StatisticsDimension by,
         CancellationToken cancellationToken)
     {

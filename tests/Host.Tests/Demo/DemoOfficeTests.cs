@@ -84,20 +84,37 @@ public sealed class DemoOfficeTests(HostDatabaseFixture fixture) : CleanDatabase
             union all select 'verified complaint', count(*) from cases where definition_id = 'complaint-handling' and stage = 'verified'
             union all select 'finding', count(*) from findings
             union all select 'closed month', count(*) from month_closes
+            union all select 'ranked month', count(*) from window_rankings
             """, new { until = Until.UtcDateTime })).ToDictionary(c => c.Kind, c => c.Count);
 
         var missing = counts.Where(c => c.Value == 0).Select(c => c.Key).ToList();
         Assert.True(missing.Count == 0, "none of: " + string.Join(", ", missing));
         // February to May are over on 15 June; June is still live.
         Assert.Equal(4, counts["closed month"]);
+        Assert.Equal(4, counts["ranked month"]);
+        // No quarter is awarded: the first lacks January, before the office opened; the second, June.
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>("select count(*) from quarterly_honours"));
         Assert.Equal([new DateOnly(2026, 2, 1), new DateOnly(2026, 3, 1), new DateOnly(2026, 4, 1), new DateOnly(2026, 5, 1)], summary.ClosedMonths);
         Assert.Equal(counts["immediate marriage"], summary.Counts["marriage registered"]);
     }
 
-    private Task<DemoOfficeSummary> LoadAsync()
+    [Fact]
+    public async Task LoadAsync_RanksEveryClosedMonthAndAwardsTheQuarterTheyComplete_WhenAWholeQuarterIsOver()
+    {
+        // On 15 July, three months back: April to June are closed, the second quarter whole.
+        var summary = await LoadAsync(3, new DateTimeOffset(2026, 7, 15, 2, 0, 0, TimeSpan.Zero));
+
+        await using var connection = await fixture.DataSource.OpenConnectionAsync();
+        Assert.Equal([new DateOnly(2026, 4, 1), new DateOnly(2026, 5, 1), new DateOnly(2026, 6, 1)], summary.ClosedMonths);
+        Assert.Equal([new DateTime(2026, 4, 1), new DateTime(2026, 5, 1), new DateTime(2026, 6, 1)],
+            await connection.QueryAsync<DateTime>("select month from window_rankings order by month"));
+        Assert.Equal([new DateTime(2026, 4, 1)], await connection.QueryAsync<DateTime>("select quarter from quarterly_honours"));
+    }
+
+    private Task<DemoOfficeSummary> LoadAsync(int months = Months, DateTimeOffset? until = null)
     {
         var catalog = new FileWorkflowCatalog(new ConfigurationBuilder().Build());
-        return new DemoOffice(fixture.DataSource, catalog).LoadAsync(Months, Seed, Until);
+        return new DemoOffice(fixture.DataSource, catalog).LoadAsync(months, Seed, until ?? Until);
     }
 
     // Everything the seed decides, without the ids the store draws itself (findings', ratings').

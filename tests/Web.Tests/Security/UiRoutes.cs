@@ -24,6 +24,7 @@ public static class UiRoutes
         new("/queue?handler=Rows", QueueRoles),
         new("/statistics", StatisticsRoles),
         new("/statistics?handler=Download&format=csv", StatisticsRoles),
+        new("/statistics/ranking", StatisticsRoles),
         new("/admin/definitions", "admin"),
         new("/admin/definitions/marriage-registration", "admin"),
         new("/jobs", "admin", "efficiency_office"),
