@@ -16,11 +16,6 @@ namespace ServiceWindow.Host.Cli;
 /// and who a confirmed finding left out; exit 1 when the quarter has not been awarded.
 public sealed class StatsHonoursCommand : ICliCommand
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public IReadOnlyList<string> Group => ["stats"];
 
     public Command Create(CliContext context)
@@ -51,7 +46,7 @@ public sealed class StatsHonoursCommand : ICliCommand
         }
         if (format == "json")
         {
-            context.Out.WriteLine(JsonSerializer.Serialize(HonoursResponse.From(report), Json));
+            context.Out.WriteLine(JsonSerializer.Serialize(HonoursResponse.From(report), StatsRankingCommand.Json));
             return CliDispatcher.Done;
         }
         context.Out.WriteLine($"{quarter} honours, weights: {StatsRankingCommand.Describe(report.Weights)}");

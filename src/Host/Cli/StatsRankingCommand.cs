@@ -15,7 +15,8 @@ namespace ServiceWindow.Host.Cli;
 /// has not been ranked.
 public sealed class StatsRankingCommand : ICliCommand
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    // Indented, with Chinese names as they are rather than escaped: read by people as much as by programs.
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
