@@ -98,7 +98,7 @@ internal static class ScaleHistory
         }
         watch.Restart();
         // Utility statements cannot be prepared, which the application's data source does.
-        await using (var plain = new NpgsqlConnection(ScaleDatabase.ConnectionString()))
+        await using (var plain = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ScaleDatabase.ConnectionString()) { MaxAutoPrepare = 0 }.ConnectionString))
         {
             await plain.ExecuteAsync("analyze");
         }
