@@ -1,20 +1,20 @@
 #!/usr/bin/env bash
 # The load figures of docs/benchmarks.md ("Load over HTTP"), all in one run on one machine:
-#   1. the mix (intake, actions with If-Match, case reads, queue reads, public lookups, statistics
-#      reads) through bench/load/ServiceWindow.Load at --rate for --seconds,
-#   2. intakes alone at the same rate and time,
+#   1. intakes alone through bench/load/ServiceWindow.Load at --rate for --seconds, on the fresh host,
+#   2. the mix (intake, actions with If-Match, case reads, queue reads, public lookups, statistics
+#      reads) at the same rate and time,
 #   3. pgbench single-row inserts (bench/pgbench/plain.sql) at the same concurrency and time,
 #   4. wrk with bench/load/intake.lua at the same concurrency and time (as fast as it goes).
 # The host is the Release build on 127.0.0.1 with the demo office loaded; PostgreSQL is a
 # throw-away cluster with the server's default durability, removed on exit (or, with
 # SERVICEWINDOW_BENCH_DB set, a database servicewindow_load on that server, dropped first).
-#   bench/load/run.sh [--rate 1000] [--seconds 60] [--connections 16] [--port 5090] [--phases mix,intake,pgbench,wrk]
+#   bench/load/run.sh [--rate 1000] [--seconds 60] [--connections 16] [--port 5090] [--phases intake,mix,pgbench,wrk]
 # Every request stays on loopback and every phase stops by itself.
 set -uo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 # shellcheck source=../../scripts/lib/postgres.sh
 . "$root/scripts/lib/postgres.sh"
-rate=1000 seconds=60 connections=16 port=5090 phases=mix,intake,pgbench,wrk
+rate=1000 seconds=60 connections=16 port=5090 phases=intake,mix,pgbench,wrk
 while [ $# -gt 0 ]; do
   case $1 in
     --rate) rate=$2; shift 2 ;;
@@ -84,18 +84,18 @@ echo "rate $rate/s, $seconds s, $connections connections; host pid $host_pid on 
 status=0
 phase() { [[ ",$phases," == *",$1,"* ]]; }
 
-phase mix && {
-echo "== 1. mix (load before: $(loadavg))"
-dotnet "$load" --url "$url" --login wang.fang --password "$clerk" --stats-login chen.jing --stats-password "$chief" \
-  --rate "$rate" --seconds "$seconds" --connections "$connections" --host-pid "$host_pid" \
-  --mix intake=60,action=10,read=10,queue=10,lookup=5,stats=5 || status=1
+phase intake && {
+echo "== 1. intake alone (load before: $(loadavg))"
+dotnet "$load" --url "$url" --login wang.fang --password "$clerk" \
+  --rate "$rate" --seconds "$seconds" --connections "$connections" --host-pid "$host_pid" --mix intake=1 || status=1
 echo "   load after: $(loadavg)"
 }
 
-phase intake && {
-echo "== 2. intake alone (load before: $(loadavg))"
-dotnet "$load" --url "$url" --login wang.fang --password "$clerk" \
-  --rate "$rate" --seconds "$seconds" --connections "$connections" --host-pid "$host_pid" --mix intake=1 || status=1
+phase mix && {
+echo "== 2. mix (load before: $(loadavg))"
+dotnet "$load" --url "$url" --login wang.fang --password "$clerk" --stats-login chen.jing --stats-password "$chief" \
+  --rate "$rate" --seconds "$seconds" --connections "$connections" --host-pid "$host_pid" \
+  --mix intake=60,action=10,read=10,queue=10,lookup=5,stats=5 || status=1
 echo "   load after: $(loadavg)"
 }
 
