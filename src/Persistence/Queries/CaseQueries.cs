@@ -90,8 +90,15 @@ public sealed class CaseQueries(NpgsqlDataSource dataSource)
             $"""
             select {Columns}
             from cases c
-            where c.completed_at is null
-              and (c.handler_id = @staffId or (c.handler_id is null and c.first_inquiry_owner = @staffId))
+            where c.id in ((select id from cases
+                            where handler_id = @staffId and completed_at is null
+                            order by promised_deadline nulls last, created_at
+                            limit @limit)
+                           union all
+                           (select id from cases
+                            where first_inquiry_owner = @staffId and handler_id is null and completed_at is null
+                            order by promised_deadline nulls last, created_at
+                            limit @limit))
             order by c.promised_deadline nulls last, c.created_at
             limit @limit
             """, new { staffId, limit = QueueLimit }, cancellationToken: cancellationToken));

@@ -43,6 +43,25 @@ public sealed class CaseQueriesTests(StoreDatabase database) : CleanDatabaseTest
     }
 
     [Fact]
+    public async Task QueueAsync_MergesHandledCasesAndUnhandledOnesTheyFirstReceived_InDeadlineOrder()
+    {
+        // Three cases, promised in 5, 6 and 7 days: the first and last handled by handler-1, the
+        // middle one without a handler yet, first received by handler-1; and one handled by someone else.
+        var soon = CaseChanges.NewCase(at: CaseChanges.Start);
+        var unhandled = CaseChanges.NewCase(at: CaseChanges.Start.AddDays(1), handler: null, firstOwner: "handler-1");
+        var late = CaseChanges.NewCase(at: CaseChanges.Start.AddDays(2));
+        var others = CaseChanges.NewCase(at: CaseChanges.Start.AddDays(1), handler: "handler-2");
+        foreach (var change in new[] { late, others, unhandled, soon })
+        {
+            await store.CommitAsync(change);
+        }
+
+        var queue = await queries.QueueAsync("handler-1");
+
+        Assert.Equal([soon.Case.Id, unhandled.Case.Id, late.Case.Id], queue.Select(c => c.Id));
+    }
+
+    [Fact]
     public async Task WindowExistsAsync_AsksTheStoreAgain_OnlyForAWindowItDidNotFind()
     {
         await using var connection = await database.DataSource.OpenConnectionAsync();

@@ -10,13 +10,14 @@ public static class CaseChanges
     public static readonly DateTimeOffset Start = new(2025, 3, 3, 1, 0, 0, TimeSpan.Zero);
 
     public static CaseChange NewCase(Guid? id = null, DateTimeOffset? at = null, IReadOnlyList<TimerRow>? timers = null,
-        IReadOnlyList<NotificationRow>? notifications = null)
+        IReadOnlyList<NotificationRow>? notifications = null, string? handler = "handler-1", string? firstOwner = null)
     {
         var caseId = id ?? Guid.NewGuid();
         var when = at ?? Start;
         return new CaseChange(new CaseRow(caseId, "test-item", 1, "accepted", 1, 1, State("accepted", 1, 1))
         {
-            HandlerId = "handler-1",
+            HandlerId = handler,
+            FirstInquiryOwner = firstOwner,
             AcceptedAt = when,
             PromisedDeadline = when.AddDays(5),
         }, 0, when)
