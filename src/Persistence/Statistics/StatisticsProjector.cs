@@ -10,9 +10,17 @@ namespace ServiceWindow.Persistence.Statistics;
 /// calls <see cref="RunAsync"/> every few seconds; several hosts may run it at once.
 public sealed class StatisticsProjector(NpgsqlDataSource dataSource, IWorkflowCatalog catalog, TimeProvider clock)
 {
-    // A transaction stamps its entries with its start time but may commit later; looking back this
-    // far finds them. The comparison with the projected length keeps the overlap from re-reading.
-    internal static readonly TimeSpan Overlap = TimeSpan.FromMinutes(5);
+    // History entries carry their transaction's start (`now()`) but appear only when it commits. A
+    // transaction that can still commit started no earlier than the oldest one open on the database,
+    // so the history stamped before that moment is complete: the next run starts there. The margin
+    // covers the instant between a transaction's start and its appearance in `pg_stat_activity`.
+    // A transaction left open for long holds the horizon back, which costs re-reading, never a miss.
+    private const string HorizonSql = """
+        select coalesce(min(xact_start), now()) - interval '2 seconds'
+        from pg_stat_activity
+        where datname = current_database() and backend_type = 'client backend' and pid <> pg_backend_pid()
+          and xact_start is not null
+        """;
 
     private const int BatchSize = 500;
 
@@ -20,16 +28,10 @@ public sealed class StatisticsProjector(NpgsqlDataSource dataSource, IWorkflowCa
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var since = await connection.ExecuteScalarAsync<DateTime?>(new CommandDefinition(
-            "select recorded_until from statistics_projection where id = 1", cancellationToken: cancellationToken));
-        var from = since is { } last ? last - Overlap : DateTime.UnixEpoch;
-        var until = await connection.ExecuteScalarAsync<DateTime?>(new CommandDefinition(
-            "select max(recorded_at) from case_history where recorded_at > @from",
-            new { from }, cancellationToken: cancellationToken));
-        if (until is null)
-        {
-            return 0;
-        }
+        var from = await connection.ExecuteScalarAsync<DateTime?>(new CommandDefinition(
+            "select recorded_until from statistics_projection where id = 1", cancellationToken: cancellationToken)) ?? DateTime.UnixEpoch;
+        // Taken before the history is read, so everything stamped before it is visible to that read.
+        var horizon = await connection.ExecuteScalarAsync<DateTime>(new CommandDefinition(HorizonSql, cancellationToken: cancellationToken));
         var lagging = (await connection.QueryAsync<(Guid, int)>(new CommandDefinition(
             """
             select c.id, c.history_length
@@ -45,7 +47,7 @@ public sealed class StatisticsProjector(NpgsqlDataSource dataSource, IWorkflowCa
             insert into statistics_projection (id, recorded_until) values (1, @until)
             on conflict (id) do update set recorded_until = greatest(statistics_projection.recorded_until, excluded.recorded_until)
             """,
-            new { until }, cancellationToken: cancellationToken));
+            new { until = horizon }, cancellationToken: cancellationToken));
         return projected;
     }
 

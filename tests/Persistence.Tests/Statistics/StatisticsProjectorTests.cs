@@ -35,6 +35,38 @@ public sealed class StatisticsProjectorTests(StoreDatabase database) : CleanData
     }
 
     [Fact]
+    public async Task RunAsync_ProjectsACaseOnTheNextRun_WhenItsTransactionStartedBeforeARunAndCommittedAfter()
+    {
+        await office.SetUpOrganisationAsync();
+        office.Clock.SetUtcNow(OctoberOffice.At(10, 8, 10));
+        await using var holder = await database.DataSource.OpenConnectionAsync();
+        await using var hold = await holder.BeginTransactionAsync();
+        // An intake inserts into `cases`: with the table held it is stamped now and commits only on release.
+        await holder.ExecuteAsync("lock table cases in share mode", transaction: hold);
+        var late = Guid.NewGuid();
+        var intake = office.Commands.OpenAsync(StatisticsCatalog.Permit, late,
+            new CaseCommand("accept", Actor.Staff("clerk-1", "clerk"), 0, new Dictionary<string, string> { ["window"] = "w1" }));
+        await using (var watcher = await database.DataSource.OpenConnectionAsync())
+        {
+            while (!await watcher.ExecuteScalarAsync<bool>(
+                "select exists (select 1 from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database())"))
+            {
+                await Task.Delay(20);
+            }
+        }
+        // Older than any margin a run could leave for a transaction it did not see.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+
+        var whileOpen = await Projector.RunAsync();
+        await hold.CommitAsync();
+        await intake;
+        var afterCommit = await Projector.RunAsync();
+        var again = await Projector.RunAsync();
+
+        Assert.Equal((0, 1, 0), (whileOpen, afterCommit, again));
+    }
+
+    [Fact]
     public async Task RunAsync_StoresTheFactsOfEachCase_WhenOctoberRan()
     {
         await office.SetUpOrganisationAsync();
