@@ -17,6 +17,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["store-intake-concurrency"] = IntakeConcurrency.RunAsync,
     ["stats-scale-generate"] = Done(ScaleHistory.GenerateAsync),
     ["stats-scale-measure"] = ScaleFigures.RunAsync,
+    ["stats-intake-ratio"] = ScaleFigures.IntakeRatioAsync,
     ["stats-scale-drop"] = Done(_ => ScaleDatabase.DropAsync()),
 };
 

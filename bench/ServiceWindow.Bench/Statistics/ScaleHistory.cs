@@ -100,7 +100,8 @@ internal static class ScaleHistory
         // Utility statements cannot be prepared, which the application's data source does.
         await using (var plain = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ScaleDatabase.ConnectionString()) { MaxAutoPrepare = 0 }.ConnectionString))
         {
-            await plain.ExecuteAsync("analyze");
+            // Dapper takes a command text without a space for a procedure's name.
+            await plain.ExecuteAsync(new CommandDefinition("analyze", commandType: System.Data.CommandType.Text));
         }
         Console.WriteLine($"analyze: {watch.Elapsed.TotalSeconds:F1} s");
     }
