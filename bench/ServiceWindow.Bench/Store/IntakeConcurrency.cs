@@ -146,7 +146,7 @@ public static class IntakeConcurrency
     }
 
     /// CPU time of the cluster: the postmaster with its reaped children, plus every live child.
-    private static TimeSpan ServerCpu(int postmaster)
+    internal static TimeSpan ServerCpu(int postmaster)
     {
         if (postmaster == 0)
         {
