@@ -199,6 +199,8 @@ internal static class ScaleFigures
         var with = new List<double>();
         var cpuWithout = new List<double>();
         var cpuWith = new List<double>();
+        var aloneCases = 0L;
+        var (aloneElapsed, aloneClient, aloneServer) = (TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero);
         var jobRuns = 0;
         var projectedCases = 0L;
         var catchUp = TimeSpan.Zero;
@@ -209,7 +211,14 @@ internal static class ScaleFigures
             var plain = await Intakes();
             without.Add(plain / watch.Elapsed.TotalSeconds);
             cpuWithout.Add((Cpu() - cpu).TotalMicroseconds / plain);
-            await projector.RunAsync();
+            // The same projection alone, untimed for the ratio: what a case costs each side.
+            var client = Process.GetCurrentProcess().TotalProcessorTime;
+            var server = IntakeConcurrency.ServerCpu(postmaster);
+            var alone = Stopwatch.StartNew();
+            aloneCases += await projector.RunAsync();
+            aloneElapsed += alone.Elapsed;
+            aloneClient += Process.GetCurrentProcess().TotalProcessorTime - client;
+            aloneServer += IntakeConcurrency.ServerCpu(postmaster) - server;
 
             using var stop = new CancellationTokenSource();
             watch.Restart();
@@ -247,6 +256,9 @@ internal static class ScaleFigures
             $"intake with the statistics job (every {projectEvery.TotalSeconds:F0} s, {jobRuns} runs, {projectedCases:N0} cases projected, catch-up at the rounds' ends {catchUp.TotalSeconds / rounds:F2} s a round) vs without, "
             + $"{rounds} alternating rounds of {length.TotalSeconds:F0} s: {with.Average():F0}/s vs {without.Average():F0}/s, ratio median {ratio:F2} "
             + $"(rounds, sorted: {string.Join(" ", ratios.Select(r => r.ToString("F2", CultureInfo.InvariantCulture)))}; goal >= 0.9); load {ScaleHistory.Load()}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"projector alone, after the rounds without the job: {aloneCases:N0} cases, {aloneElapsed.TotalMicroseconds / aloneCases:F0} µs a case elapsed, "
+            + $"CPU {aloneClient.TotalMicroseconds / aloneCases:F0} µs in this process and {aloneServer.TotalMicroseconds / aloneCases:F0} µs in the cluster"));
         var costs = cpuWith.Select((w, i) => cpuWithout[i] / w).Order().ToList();
         var cost = costs[costs.Count / 2];
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
