@@ -287,8 +287,9 @@ internal static class ScaleFigures
             """, new { ids = ids.ToArray() }, transaction);
         await transaction.CommitAsync();
         ids.Clear();
-        // Vacuumed now, untimed, rather than by autovacuum in the middle of the next round.
+        // Vacuumed now, untimed, rather than by autovacuum in the middle of the next round; analysed,
+        // or the planner would go on counting the removed open cases and read every facts row for them.
         await using var plain = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ScaleDatabase.ConnectionString()) { MaxAutoPrepare = 0 }.ConnectionString);
-        await plain.ExecuteAsync("vacuum case_facts, timers, outbox, case_history, cases");
+        await plain.ExecuteAsync("vacuum (analyze) case_facts, timers, outbox, case_history, cases");
     }
 }
