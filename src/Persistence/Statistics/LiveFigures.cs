@@ -27,6 +27,9 @@ public sealed class LiveFigures(NpgsqlDataSource dataSource, IWorkflowCatalog ca
         var current = StatisticsMonth.Containing(now, catalog.Calendar.TimeZone).Month;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // Stored figures are computed again on the next run: not worth a wait for the disk.
+        await connection.ExecuteAsync(new CommandDefinition("set local synchronous_commit = off", transaction: transaction,
+            cancellationToken: cancellationToken));
         if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
                 "select pg_try_advisory_xact_lock(@RefreshLock)", new { RefreshLock }, transaction, cancellationToken: cancellationToken)))
         {

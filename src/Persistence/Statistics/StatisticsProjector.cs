@@ -75,6 +75,11 @@ public sealed class StatisticsProjector(NpgsqlDataSource dataSource, IWorkflowCa
         {
             var facts = await source.ReadAsync(connection, batch, cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            // Facts can be read from the history again, so a batch does not wait for the disk. The
+            // cursor's later commit waits, and the log is written in order, so a cursor that
+            // survives a crash has its facts behind it; without it the next run projects them anew.
+            await connection.ExecuteAsync(new CommandDefinition("set local synchronous_commit = off", transaction: transaction,
+                cancellationToken: cancellationToken));
             await CaseFactsTable.WriteAsync(connection, transaction, facts, clock.GetUtcNow(), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
