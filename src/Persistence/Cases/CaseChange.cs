@@ -1,4 +1,5 @@
 using ServiceWindow.Persistence.History;
+using ServiceWindow.Workflows.Statistics;
 
 namespace ServiceWindow.Persistence.Cases;
 
@@ -26,6 +27,10 @@ public sealed record CaseChange
     public IReadOnlyList<string> TimersToCancel { get; init; } = [];
     public IReadOnlyList<NotificationRow> Notifications { get; init; } = [];
     public IReadOnlyList<FindingRow> Findings { get; init; } = [];
+
+    /// A new case's statistics facts, written with it so the projector need not read its history
+    /// back; null leaves them to the projector.
+    public CaseFacts? Facts { get; init; }
 
     /// The hash of the case's last history entry before this change; null for a new case.
     public string? ChainHead { get; init; }
