@@ -173,17 +173,13 @@ internal static class ScaleFigures
         // disk's flush time, CPU per intake does not. Without the postmaster's pid, the client's alone.
         var postmaster = int.TryParse(Environment.GetEnvironmentVariable("SERVICEWINDOW_BENCH_POSTMASTER_PID"), out var pid) ? pid : 0;
         TimeSpan Cpu() => Process.GetCurrentProcess().TotalProcessorTime + IntakeConcurrency.ServerCpu(postmaster);
-        // With the roll-ups a new case's facts are written at its intake (the host's default); without
-        // them the intake writes none, and the projector alone stands for them after the round.
-        var store = new CaseStore(dataSource);
-        var withRollUps = new CaseCommands(store, Catalog, new WorkflowEngine(), TimeProvider.System);
-        var withoutRollUps = new CaseCommands(store, Catalog, new WorkflowEngine(), TimeProvider.System, new StatisticsOptions { FactsAtIntake = false });
+        var commands = new CaseCommands(new CaseStore(dataSource), Catalog, new WorkflowEngine(), TimeProvider.System);
         var projector = new StatisticsProjector(dataSource, Catalog, TimeProvider.System);
         var live = new LiveFigures(dataSource, Catalog, TimeProvider.System);
         var clerk = Actor.Staff("clerk-w01", "clerk");
         var inputs = new Dictionary<string, string> { [CaseFactsReader.WindowInput] = ScaleHistory.WindowId(0) };
         var opened = new List<Guid>();
-        async Task<int> Intakes(CaseCommands commands)
+        async Task<int> Intakes()
         {
             var watch = Stopwatch.StartNew();
             var n = 0;
@@ -196,7 +192,7 @@ internal static class ScaleFigures
             }
             return n;
         }
-        await Intakes(withRollUps); // warm-up
+        await Intakes(); // warm-up
         await projector.RunAsync();
         await RemoveAsync(dataSource, opened);
         var without = new List<double>();
@@ -212,7 +208,7 @@ internal static class ScaleFigures
         {
             var watch = Stopwatch.StartNew();
             var cpu = Cpu();
-            var plain = await Intakes(withoutRollUps);
+            var plain = await Intakes();
             without.Add(plain / watch.Elapsed.TotalSeconds);
             cpuWithout.Add((Cpu() - cpu).TotalMicroseconds / plain);
             // The same projection alone, untimed for the ratio: what a case costs each side.
@@ -244,7 +240,7 @@ internal static class ScaleFigures
                     }
                 }
             });
-            var n = await Intakes(withRollUps);
+            var n = await Intakes();
             await stop.CancelAsync();
             await beside;
             var intakesDone = watch.Elapsed;

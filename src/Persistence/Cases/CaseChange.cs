@@ -1,5 +1,4 @@
 using ServiceWindow.Persistence.History;
-using ServiceWindow.Workflows.Statistics;
 
 namespace ServiceWindow.Persistence.Cases;
 
@@ -27,10 +26,6 @@ public sealed record CaseChange
     public IReadOnlyList<string> TimersToCancel { get; init; } = [];
     public IReadOnlyList<NotificationRow> Notifications { get; init; } = [];
     public IReadOnlyList<FindingRow> Findings { get; init; } = [];
-
-    /// A new case's statistics facts, written with it so the projector need not read its history
-    /// back; null leaves them to the projector.
-    public CaseFacts? Facts { get; init; }
 
     /// The hash of the case's last history entry before this change; null for a new case.
     public string? ChainHead { get; init; }

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using ServiceWindow.Persistence.Statistics;
 using ServiceWindow.Workflows.Definitions;
 using ServiceWindow.Workflows.Engine;
 
@@ -11,8 +10,7 @@ namespace ServiceWindow.Persistence.Cases;
 /// and writes nothing. A stale version, from the engine's check or from the guarded update, is a
 /// <see cref="ConcurrencyConflictException"/>; any other refusal is the engine's
 /// <see cref="TransitionRefusedException"/>.
-public sealed class CaseCommands(CaseStore store, IWorkflowCatalog catalog, WorkflowEngine engine, TimeProvider clock,
-    StatisticsOptions? statistics = null)
+public sealed class CaseCommands(CaseStore store, IWorkflowCatalog catalog, WorkflowEngine engine, TimeProvider clock)
 {
     public async Task<CommandOutcome> OpenAsync(string definitionId, Guid caseId, CaseCommand command, string? idempotencyKey = null,
         Receipt? receipt = null, CancellationToken cancellationToken = default)
@@ -23,22 +21,16 @@ public sealed class CaseCommands(CaseStore store, IWorkflowCatalog catalog, Work
         // idempotency key (the batch's first statement) and gets the first outcome back.
         var requestHash = idempotencyKey is null ? "" : RequestHash("open", definitionId, caseId, command);
         var now = clock.GetUtcNow();
-        var definition = catalog.Latest(definitionId);
         TransitionResult result;
         try
         {
-            result = engine.Open(definition, catalog.Calendar, caseId, command, now);
+            result = engine.Open(catalog.Latest(definitionId), catalog.Calendar, caseId, command, now);
         }
         catch (VersionConflictException e)
         {
             throw new ConcurrencyConflictException(caseId, command.ExpectedVersion, e);
         }
-        var change = TransitionMapping.ToChange(result, null, now, receipt);
-        if (statistics?.FactsAtIntake ?? true)
-        {
-            change = change with { Facts = StatisticsProjector.FactsOfOpened(change, result.History, definition, catalog.Calendar) };
-        }
-        return await CommitAsync(change, command, idempotencyKey, requestHash, cancellationToken);
+        return await CommitAsync(TransitionMapping.ToChange(result, null, now, receipt), command, idempotencyKey, requestHash, cancellationToken);
     }
 
     public async Task<CommandOutcome> ExecuteAsync(Guid caseId, CaseCommand command, string? idempotencyKey = null,

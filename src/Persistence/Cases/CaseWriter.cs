@@ -1,6 +1,5 @@
 using Npgsql;
 using NpgsqlTypes;
-using ServiceWindow.Persistence.Statistics;
 
 namespace ServiceWindow.Persistence.Cases;
 
@@ -32,10 +31,6 @@ public static class CaseWriter
         if (change.IsNewCase)
         {
             AppendOpenCase(batch, change);
-            if (change.Facts is { } facts)
-            {
-                batch.BatchCommands.Add(CaseFactsTable.Opened(facts, change.Case.DefinitionId, change.At));
-            }
             foreach (var finding in change.Findings)
             {
                 AppendFinding(batch, change.Case.Id, finding, change.At);

@@ -19,85 +19,69 @@ internal static class CaseFactsTable
         {
             return;
         }
+        // One statement for the whole batch, its columns as typed arrays: a projector run costs a
+        // round trip per batch rather than one per case, and nothing is parsed on either side.
+        var referrals = facts.Select(f => f.Referrals.Count == 0 ? "[]" : JsonSerializer.Serialize(f.Referrals.Select(StoredReferral.Of), JsonOptions)).ToArray();
         await using var batch = new NpgsqlBatch(connection, transaction);
-        batch.BatchCommands.Add(CaseWriter.Command(ProjectedSql, Values(facts, now)));
+        CaseWriter.Add(batch,
+            """
+            insert into case_facts (case_id, history_length, department_id, window_id, staff_id, item_code, kind,
+                                    accepted_at, completed_at, outcome, promised_due, statutory_due, completed_early,
+                                    working_days_used, statutory_working_days, supplements, extensions, referrals,
+                                    first_referred_at, last_referred_at, complaint_received_at, complaint_verified_at,
+                                    complaint_staff_id, projected_at)
+            select r.case_id, r.history_length, r.department, r.window, r.staff, r.item, r.kind,
+                   r.accepted_at, r.completed_at, r.outcome, r.promised_due, r.statutory_due, r.completed_early,
+                   r.working_days_used, r.statutory_working_days, r.supplements::timestamptz[], r.extensions::timestamptz[],
+                   r.referrals::jsonb, r.first_referred_at, r.last_referred_at, r.complaint_received_at,
+                   r.complaint_verified_at, r.complaint_staff, $24
+            from unnest($1::uuid[], $2::integer[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                        $8::timestamptz[], $9::timestamptz[], $10::text[], $11::timestamptz[], $12::timestamptz[], $13::boolean[],
+                        $14::integer[], $15::integer[], $16::text[], $17::text[], $18::text[], $19::timestamptz[],
+                        $20::timestamptz[], $21::timestamptz[], $22::timestamptz[], $23::text[])
+                 as r (case_id, history_length, department, "window", staff, item, kind, accepted_at, completed_at, outcome,
+                       promised_due, statutory_due, completed_early, working_days_used, statutory_working_days, supplements,
+                       extensions, referrals, first_referred_at, last_referred_at, complaint_received_at,
+                       complaint_verified_at, complaint_staff)
+            on conflict (case_id) do update set
+                history_length = excluded.history_length, department_id = excluded.department_id,
+                window_id = excluded.window_id, staff_id = excluded.staff_id, item_code = excluded.item_code,
+                kind = excluded.kind, accepted_at = excluded.accepted_at, completed_at = excluded.completed_at,
+                outcome = excluded.outcome, promised_due = excluded.promised_due, statutory_due = excluded.statutory_due,
+                completed_early = excluded.completed_early, working_days_used = excluded.working_days_used,
+                statutory_working_days = excluded.statutory_working_days, supplements = excluded.supplements,
+                extensions = excluded.extensions, referrals = excluded.referrals,
+                first_referred_at = excluded.first_referred_at, last_referred_at = excluded.last_referred_at,
+                complaint_received_at = excluded.complaint_received_at, complaint_verified_at = excluded.complaint_verified_at,
+                complaint_staff_id = excluded.complaint_staff_id, projected_at = excluded.projected_at
+            where case_facts.history_length < excluded.history_length
+            """,
+            facts.Select(f => f.CaseId).ToArray(),
+            facts.Select(f => f.HistoryLength).ToArray(),
+            facts.Select(f => f.Keys.Department).ToArray(),
+            facts.Select(f => f.Keys.Window).ToArray(),
+            facts.Select(f => f.Keys.Staff).ToArray(),
+            facts.Select(f => f.Keys.Item ?? "").ToArray(),
+            facts.Select(f => f.Kind == ItemKind.Immediate ? "immediate" : "promised").ToArray(),
+            Instants(facts, f => f.AcceptedAt),
+            Instants(facts, f => f.CompletedAt),
+            facts.Select(f => f.Outcome).ToArray(),
+            Instants(facts, f => f.PromisedDue),
+            Instants(facts, f => f.StatutoryDue),
+            facts.Select(f => f.CompletedEarly).ToArray(),
+            facts.Select(f => f.WorkingDaysUsed).ToArray(),
+            facts.Select(f => f.StatutoryWorkingDays).ToArray(),
+            facts.Select(f => ArrayLiteral(f.Supplements)).ToArray(),
+            facts.Select(f => ArrayLiteral(f.Extensions)).ToArray(),
+            referrals,
+            Instants(facts, f => f.Referrals.Count == 0 ? null : f.Referrals.Min(r => r.ReferredAt)),
+            Instants(facts, f => f.Referrals.Count == 0 ? null : f.Referrals.Max(r => r.ReferredAt)),
+            Instants(facts, f => f.Complaint?.ReceivedAt),
+            Instants(facts, f => f.Complaint?.VerifiedAt),
+            facts.Select(f => f.Complaint?.Keys.Staff).ToArray(),
+            now.UtcDateTime);
         await batch.ExecuteNonQueryAsync(cancellationToken);
     }
-
-    /// The statement writing the facts of a case its own batch opens, with the item and department
-    /// <see cref="CaseKeys"/> resolves as the row is written: the intake knows neither.
-    public static NpgsqlBatchCommand Opened(CaseFacts facts, string definitionId, DateTimeOffset now) =>
-        CaseWriter.Command(OpenedSql, [.. Values([facts], now), definitionId]);
-
-    private static readonly string ProjectedSql = UpsertSql("r.department", "r.item", "");
-
-    private static readonly string OpenedSql = UpsertSql("keys.department_id", "keys.item_code", CaseKeys.Join("r.item", "$25", "r.\"window\""));
-
-    // One statement for a whole batch of cases, its columns as typed arrays: a projector run costs a
-    // round trip per batch rather than one per case, and nothing is parsed on either side.
-    private static string UpsertSql(string department, string item, string keysJoin) =>
-        $"""
-        insert into case_facts (case_id, history_length, department_id, window_id, staff_id, item_code, kind,
-                                accepted_at, completed_at, outcome, promised_due, statutory_due, completed_early,
-                                working_days_used, statutory_working_days, supplements, extensions, referrals,
-                                first_referred_at, last_referred_at, complaint_received_at, complaint_verified_at,
-                                complaint_staff_id, projected_at)
-        select r.case_id, r.history_length, {department}, r.window, r.staff, {item}, r.kind,
-               r.accepted_at, r.completed_at, r.outcome, r.promised_due, r.statutory_due, r.completed_early,
-               r.working_days_used, r.statutory_working_days, r.supplements::timestamptz[], r.extensions::timestamptz[],
-               r.referrals::jsonb, r.first_referred_at, r.last_referred_at, r.complaint_received_at,
-               r.complaint_verified_at, r.complaint_staff, $24
-        from unnest($1::uuid[], $2::integer[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-                    $8::timestamptz[], $9::timestamptz[], $10::text[], $11::timestamptz[], $12::timestamptz[], $13::boolean[],
-                    $14::integer[], $15::integer[], $16::text[], $17::text[], $18::text[], $19::timestamptz[],
-                    $20::timestamptz[], $21::timestamptz[], $22::timestamptz[], $23::text[])
-             as r (case_id, history_length, department, "window", staff, item, kind, accepted_at, completed_at, outcome,
-                   promised_due, statutory_due, completed_early, working_days_used, statutory_working_days, supplements,
-                   extensions, referrals, first_referred_at, last_referred_at, complaint_received_at,
-                   complaint_verified_at, complaint_staff)
-        {keysJoin}
-        on conflict (case_id) do update set
-            history_length = excluded.history_length, department_id = excluded.department_id,
-            window_id = excluded.window_id, staff_id = excluded.staff_id, item_code = excluded.item_code,
-            kind = excluded.kind, accepted_at = excluded.accepted_at, completed_at = excluded.completed_at,
-            outcome = excluded.outcome, promised_due = excluded.promised_due, statutory_due = excluded.statutory_due,
-            completed_early = excluded.completed_early, working_days_used = excluded.working_days_used,
-            statutory_working_days = excluded.statutory_working_days, supplements = excluded.supplements,
-            extensions = excluded.extensions, referrals = excluded.referrals,
-            first_referred_at = excluded.first_referred_at, last_referred_at = excluded.last_referred_at,
-            complaint_received_at = excluded.complaint_received_at, complaint_verified_at = excluded.complaint_verified_at,
-            complaint_staff_id = excluded.complaint_staff_id, projected_at = excluded.projected_at
-        where case_facts.history_length < excluded.history_length
-        """;
-
-    // $1–$23, one array per column in the statement's order, then $24 the time of the write.
-    private static object?[] Values(IReadOnlyList<CaseFacts> facts, DateTimeOffset now) =>
-    [
-        facts.Select(f => f.CaseId).ToArray(),
-        facts.Select(f => f.HistoryLength).ToArray(),
-        facts.Select(f => f.Keys.Department).ToArray(),
-        facts.Select(f => f.Keys.Window).ToArray(),
-        facts.Select(f => f.Keys.Staff).ToArray(),
-        facts.Select(f => f.Keys.Item ?? "").ToArray(),
-        facts.Select(f => f.Kind == ItemKind.Immediate ? "immediate" : "promised").ToArray(),
-        Instants(facts, f => f.AcceptedAt),
-        Instants(facts, f => f.CompletedAt),
-        facts.Select(f => f.Outcome).ToArray(),
-        Instants(facts, f => f.PromisedDue),
-        Instants(facts, f => f.StatutoryDue),
-        facts.Select(f => f.CompletedEarly).ToArray(),
-        facts.Select(f => f.WorkingDaysUsed).ToArray(),
-        facts.Select(f => f.StatutoryWorkingDays).ToArray(),
-        facts.Select(f => ArrayLiteral(f.Supplements)).ToArray(),
-        facts.Select(f => ArrayLiteral(f.Extensions)).ToArray(),
-        facts.Select(f => f.Referrals.Count == 0 ? "[]" : JsonSerializer.Serialize(f.Referrals.Select(StoredReferral.Of), JsonOptions)).ToArray(),
-        Instants(facts, f => f.Referrals.Count == 0 ? null : f.Referrals.Min(r => r.ReferredAt)),
-        Instants(facts, f => f.Referrals.Count == 0 ? null : f.Referrals.Max(r => r.ReferredAt)),
-        Instants(facts, f => f.Complaint?.ReceivedAt),
-        Instants(facts, f => f.Complaint?.VerifiedAt),
-        facts.Select(f => f.Complaint?.Keys.Staff).ToArray(),
-        now.UtcDateTime,
-    ];
 
     private static DateTime?[] Instants(IReadOnlyList<CaseFacts> facts, Func<CaseFacts, DateTimeOffset?> instant) =>
         [.. facts.Select(f => instant(f)?.UtcDateTime)];

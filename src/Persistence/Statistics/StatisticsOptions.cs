@@ -12,8 +12,4 @@ public sealed record StatisticsOptions
     /// are computed afresh. Twice the statistics job's default interval of 30 s, so one late run is
     /// not yet a scan per request.
     public TimeSpan LiveMaxAge { get; init; } = TimeSpan.FromSeconds(60);
-
-    /// Whether a new case's facts are written with it (<see cref="StatisticsProjector.FactsOfOpened"/>),
-    /// which spares the projector reading its history back; false leaves every case to the projector.
-    public bool FactsAtIntake { get; init; } = true;
 }

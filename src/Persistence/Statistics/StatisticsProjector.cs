@@ -1,10 +1,6 @@
 using Dapper;
 using Npgsql;
 using ServiceWindow.Persistence.Cases;
-using ServiceWindow.Workflows.Calendar;
-using ServiceWindow.Workflows.Definitions;
-using ServiceWindow.Workflows.Engine;
-using ServiceWindow.Workflows.Statistics;
 
 namespace ServiceWindow.Persistence.Statistics;
 
@@ -53,20 +49,6 @@ public sealed class StatisticsProjector(NpgsqlDataSource dataSource, IWorkflowCa
             """,
             new { until = horizon }, cancellationToken: cancellationToken));
         return projected;
-    }
-
-    /// The facts of a case <paramref name="change"/> opens, read from the engine's entries as the
-    /// store keeps them (to the microsecond), to be written in the same transaction; null for a case
-    /// opened straight into a referral, whose referral names an item the intake does not resolve:
-    /// the projector reads that one back.
-    public static CaseFacts? FactsOfOpened(CaseChange change, IReadOnlyList<HistoryEntry> history, WorkflowDefinition definition,
-        WorkingCalendar calendar)
-    {
-        ArgumentNullException.ThrowIfNull(change);
-        ArgumentNullException.ThrowIfNull(history);
-        var entries = history.Select((entry, i) => entry with { At = change.History[i].At }).ToList();
-        var facts = CaseFactsReader.Read(change.Case.Id, entries, definition, calendar, change.Case.ServiceItemCode, department: null);
-        return facts.Referrals.Count == 0 ? facts : null;
     }
 
     /// Projects every case whose facts lag its history, whatever the cursor says (the month close).

@@ -1,7 +1,6 @@
 using Dapper;
 using Npgsql;
 using ServiceWindow.Persistence.Cases;
-using ServiceWindow.Persistence.Statistics;
 using Microsoft.Extensions.Time.Testing;
 using ServiceWindow.Persistence.Tests.Store;
 using ServiceWindow.Workflows.Engine;
@@ -33,10 +32,7 @@ public sealed class OctoberOffice(NpgsqlDataSource dataSource)
 
     public CaseStore Store { get; } = new(dataSource);
 
-    /// The statistics options the commands run with: by default a new case's facts are written at its intake.
-    public StatisticsOptions Statistics { get; init; } = new();
-
-    public CaseCommands Commands => new(Store, StatisticsCatalog.Instance, new WorkflowEngine(), Clock, Statistics);
+    public CaseCommands Commands => new(Store, StatisticsCatalog.Instance, new WorkflowEngine(), Clock);
 
     public Guid A { get; } = Guid.NewGuid();
     public Guid B { get; } = Guid.NewGuid();

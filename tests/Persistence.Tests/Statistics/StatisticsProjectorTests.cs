@@ -19,17 +19,15 @@ public sealed class StatisticsProjectorTests(StoreDatabase database) : CleanData
         await office.SetUpOrganisationAsync();
         await office.RunOctoberAsync();
 
-        await using var connection = await database.DataSource.OpenConnectionAsync();
-        var beforeAnyRun = await connection.QuerySingleAsync<int>("select history_length from case_facts where case_id = @D", new { office.D });
         var first = await Projector.RunAsync();
         var second = await Projector.RunAsync();
         office.Clock.SetUtcNow(OctoberOffice.At(11, 2, 10));
         await office.Do(office.D, "approve", Actor.Staff("clerk-2", "clerk"));
         var third = await Projector.RunAsync();
 
-        // D's facts were written at its intake and it did nothing more in October; A, B, C, E, the
-        // complaint and the inquiry each went on past their opening. Then only D.
-        Assert.Equal((1, 6, 0, 1), (beforeAnyRun, first, second, third));
+        // A to E, the complaint and the inquiry; then only D.
+        Assert.Equal((7, 0, 1), (first, second, third));
+        await using var connection = await database.DataSource.OpenConnectionAsync();
         var d = await connection.QuerySingleAsync<(int Length, DateTime? Completed)>(
             "select history_length, completed_at from case_facts where case_id = @D", new { office.D });
         // Opened, then approved and completed: three entries.
@@ -39,8 +37,6 @@ public sealed class StatisticsProjectorTests(StoreDatabase database) : CleanData
     [Fact]
     public async Task RunAsync_ProjectsACaseOnTheNextRun_WhenItsTransactionStartedBeforeARunAndCommittedAfter()
     {
-        // The intake leaves its facts to the projector, whose cursor is what this is about.
-        var office = new OctoberOffice(database.DataSource) { Statistics = new StatisticsOptions { FactsAtIntake = false } };
         await office.SetUpOrganisationAsync();
         office.Clock.SetUtcNow(OctoberOffice.At(10, 8, 10));
         await using var holder = await database.DataSource.OpenConnectionAsync();
@@ -68,60 +64,6 @@ public sealed class StatisticsProjectorTests(StoreDatabase database) : CleanData
         var again = await Projector.RunAsync();
 
         Assert.Equal((0, 1, 0), (whileOpen, afterCommit, again));
-    }
-
-    [Fact]
-    public async Task OpenAsync_WritesTheFactsTheProjectorReadsFromHistory_WhenACaseIsOpened()
-    {
-        await office.SetUpOrganisationAsync();
-        await using var connection = await database.DataSource.OpenConnectionAsync();
-        await connection.ExecuteAsync(
-            """
-            insert into departments (id, name_zh, name_en) values ('hall', '政务大厅', 'Service hall');
-            insert into windows (id, department_id, name_zh, name_en) values ('w3', 'hall', '三号窗口', 'Window 3');
-            """);
-        var permit = Guid.NewGuid();
-        var inquiry = Guid.NewGuid();
-        var clerk = Actor.Staff("clerk-2", "clerk");
-        office.Clock.SetUtcNow(OctoberOffice.At(10, 22, 10));
-        await office.Commands.OpenAsync(StatisticsCatalog.Permit, permit,
-            new CaseCommand("accept", clerk, 0, new Dictionary<string, string> { ["window"] = "w3" }));
-        await office.Commands.OpenAsync(StatisticsCatalog.Inquiry, inquiry, new CaseCommand("log", clerk, 0,
-            new Dictionary<string, string> { ["channel"] = "counter", ["matter"] = "certificate question", ["window"] = "w3" }));
-        const string Facts = "select (to_jsonb(f) - 'projected_at')::text from case_facts f where case_id = @id";
-        var atIntake = new[] { permit, inquiry }.Select(id => connection.QuerySingle<string>(Facts, new { id })).ToList();
-        var keys = await connection.QueryAsync<(string Department, string Item, string Window, string Staff, int Length, DateTime? Accepted)>(
-            "select department_id, item_code, window_id, staff_id, history_length, accepted_at from case_facts order by accepted_at nulls last");
-
-        await connection.ExecuteAsync("delete from case_facts");
-        var projected = await Projector.RunAsync();
-        var fromHistory = new[] { permit, inquiry }.Select(id => connection.QuerySingle<string>(Facts, new { id })).ToList();
-
-        // The permit counts for the item's department whatever window took it in; the inquiry runs
-        // no listed item, so it counts for its window's, under its definition's id.
-        Assert.Equal(
-            [("civil", "SP-01", "w3", "clerk-2", 1, (DateTime?)OctoberOffice.At(10, 22, 10).UtcDateTime),
-             ("hall", StatisticsCatalog.Inquiry, "w3", "clerk-2", 1, null)],
-            keys);
-        Assert.Equal(2, projected);
-        Assert.Equal(fromHistory, atIntake);
-    }
-
-    [Fact]
-    public async Task OpenAsync_LeavesTheFactsToTheProjector_WhenFactsAtIntakeIsOff()
-    {
-        var office = new OctoberOffice(database.DataSource) { Statistics = new StatisticsOptions { FactsAtIntake = false } };
-        await office.SetUpOrganisationAsync();
-        office.Clock.SetUtcNow(OctoberOffice.At(10, 22, 10));
-        var permit = Guid.NewGuid();
-        await office.Commands.OpenAsync(StatisticsCatalog.Permit, permit,
-            new CaseCommand("accept", Actor.Staff("clerk-2", "clerk"), 0, new Dictionary<string, string> { ["window"] = "w2" }));
-        await using var connection = await database.DataSource.OpenConnectionAsync();
-        var atIntake = await connection.ExecuteScalarAsync<long>("select count(*) from case_facts");
-
-        var projected = await Projector.RunAsync();
-
-        Assert.Equal((0L, 1), (atIntake, projected));
     }
 
     [Fact]
