@@ -150,9 +150,10 @@ internal static class ScaleFigures
     /// projector, then the live figures stored; the host runs it every 30 s), and when the round's
     /// intakes stop, the projector catches up on the rest inside the round's time. After a round
     /// without the job its cases are projected untimed, so no round inherits another's. The ratio
-    /// is the median of the rounds'. The intakes are removed after each pair of rounds and at the
-    /// end: left open they would swell every later refresh of the live figures (which reads every
-    /// open case) far beyond what the month holds, and the database would not be the one measured.
+    /// is the median of the rounds'. The intakes are removed after each round, so every round starts
+    /// from the month as generated: left open they would swell every later refresh of the live
+    /// figures (which reads every open case) far beyond what the month holds, and the database
+    /// would not be the one measured.
     public static async Task<int> IntakeRatioAsync(string[] args)
     {
         await using var dataSource = await ScaleDatabase.OpenAsync();
@@ -219,6 +220,9 @@ internal static class ScaleFigures
             aloneElapsed += alone.Elapsed;
             aloneClient += Process.GetCurrentProcess().TotalProcessorTime - client;
             aloneServer += IntakeConcurrency.ServerCpu(postmaster) - server;
+            // Each round starts from the month as generated: left in place, this round's intakes
+            // would be open cases the next round's refresh of the live figures reads for nothing.
+            await RemoveAsync(dataSource, opened);
 
             using var stop = new CancellationTokenSource();
             watch.Restart();
